@@ -46,7 +46,16 @@ export function readHtml(html: string): HtmlPage {
     for (const el of fallback.querySelectorAll('script, style, nav, header, footer, aside, noscript, form')) el.remove();
     text = blockText(fallback.body as unknown as Element);
   }
-  return { title: article?.title?.trim() || headTitle, text, published: normalizePublished(publishedRaw), url: url ?? null, source: source ?? null };
+  const title = article?.title?.trim() || headTitle;
+  if (title) text = dropLeadingTitle(text, title);
+  return { title, text, published: normalizePublished(publishedRaw), url: url ?? null, source: source ?? null };
+}
+
+/** The page's own headline often opens the content; the title is kept apart, as in article JSON. */
+function dropLeadingTitle(text: string, title: string): string {
+  const firstBreak = text.indexOf('\n\n');
+  const first = firstBreak < 0 ? text : text.slice(0, firstBreak);
+  return first.trim() === title.trim() && firstBreak > 0 ? text.slice(firstBreak + 2) : text;
 }
 
 function blockText(root: Element | null): string {

@@ -16,6 +16,7 @@ interface ExtractFlags {
   format?: InputFormat;
   json?: boolean;
   out?: string;
+  lexicon?: string[];
 }
 
 export function registerExtract(program: Command): void {
@@ -29,6 +30,7 @@ export function registerExtract(program: Command): void {
     .option('--format <format>', 'read every input as json, text or html instead of guessing')
     .option('--json', 'print the extraction JSON (spec sitrep.extraction/1) instead of the report')
     .option('--out <dir>', 'write <dir>/<article id>.json for each input, one process for a whole corpus')
+    .option('--lexicon <file>', 'extra actor lexicon (JSON, format of knowledge/actors/*.json); repeatable', (file: string, files: string[] = []) => [...files, file])
     .action(async (files: string[], flags: ExtractFlags) => {
       process.exitCode = await runExtract(files, flags);
     });
@@ -56,7 +58,13 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
     }
   }
   const options: ReadOptions = { published: flags.published ?? null, title: flags.title ?? null, id: flags.id ?? null, ...(flags.format ? { format: flags.format } : {}) };
-  const pipeline = createPipeline();
+  let pipeline: ReturnType<typeof createPipeline>;
+  try {
+    pipeline = createPipeline({ lexicons: flags.lexicon ?? [] });
+  } catch (e) {
+    console.error(`sitrep: ${describeError(e)}`);
+    return 2;
+  }
   const progress = new Progress('extract', files.length);
   const written = new Map<string, string>();
   let failed = 0;

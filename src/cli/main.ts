@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerExtract } from './extract-command.js';
+import { registerEval } from './eval-command.js';
 import { describeError } from './io.js';
 
 const program = new Command();
@@ -11,6 +12,7 @@ program
   .exitOverride();
 
 registerExtract(program);
+registerEval(program);
 
 try {
   await program.parseAsync(process.argv);

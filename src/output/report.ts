@@ -15,11 +15,41 @@ export function formatReport(x: Extraction): string {
 
   section(lines, 'Times', x.times, (t) => `${pad(`s${sentenceOf(t.start)}`, 5)}${pad(t.type, 9)}${pad(t.value ?? '(unresolved)', 14)}“${t.text}”`);
   section(lines, 'Quantities', x.quantities, (q) => {
-    const amount = q.value === null ? `≥${q.min ?? '?'} (vague)` : `${q.approx ? '~' : ''}${q.value.toLocaleString('en-US')}`;
+    const n = (v: number) => v.toLocaleString('en-US');
+    const amount =
+      q.value === null ? `≥${q.min ?? '?'} (vague)`
+      : q.min !== undefined && q.max !== undefined && q.min !== q.max ? `${n(q.min)}–${n(q.max)}`
+      : `${q.approx ? '~' : ''}${n(q.value)}`;
     return `${pad(`s${sentenceOf(q.start)}`, 5)}${pad(amount, 14)}${pad(q.unit ?? '-', 16)}“${q.text}”`;
+  });
+  section(lines, 'Places', x.places, (p) => {
+    const at = p.lat === null || p.lon === null ? '-' : `${p.lat.toFixed(2)}, ${p.lon.toFixed(2)}`;
+    const count = `${p.mentions.length} mention${p.mentions.length === 1 ? '' : 's'}`;
+    return `${pad(p.id, 5)}${pad(p.kind, 9)}${pad(p.country ?? '-', 5)}${pad(at, 18)}${p.name} (${count})`;
+  });
+  section(lines, 'Actors', x.actors, (actor) => {
+    const count = `${actor.mentions.length} mention${actor.mentions.length === 1 ? '' : 's'}`;
+    return `${pad(actor.id, 5)}${pad(actor.code ?? '(uncoded)', 11)}${pad(actor.kind, 12)}${pad(actor.country ?? '-', 5)}${actor.name} (${count})`;
+  });
+  section(lines, 'Quotes', x.quotes, (q) => {
+    const code = q.speaker?.actor ? x.actors.find((actor) => actor.id === q.speaker?.actor)?.code : null;
+    return `${pad(`s${sentenceOf(q.start)}`, 5)}${pad(q.direct ? 'direct' : 'reported', 10)}${pad(speakerLabel(q.speaker), 44)}${pad(code ?? '-', 10)}“${firstWords(q.text)}”`;
   });
   return lines.join('\n') + '\n';
 }
+
+// "Sabrina Singh (Pentagon spokeswoman)", "senior administration official (anonymous)".
+function speakerLabel(s: Extraction['quotes'][number]['speaker']): string {
+  if (!s) return '(no speaker)';
+  const who = s.name ?? s.role ?? s.text ?? '?';
+  const detail = s.name && s.role ? s.role : s.anonymous ? 'anonymous' : null;
+  return detail ? `${who} (${detail})` : who;
+}
+
+const firstWords = (text: string, n = 8) => {
+  const words = text.split(/\s+/);
+  return words.length > n ? `${words.slice(0, n).join(' ')} …` : text;
+};
 
 function section<T>(lines: string[], title: string, items: readonly T[], line: (item: T) => string): void {
   lines.push('', `${title} (${items.length})`);

@@ -1,0 +1,90 @@
+import { tokenize } from '../../doc/tokens.js';
+import type { Candidate, PlaceUse } from './candidates.js';
+import type { CompiledLexicon } from './compile.js';
+
+/**
+ * What unnamed mentions are read against. `home` is the country the article speaks for
+ * (its publisher, else the country its bodies mostly belong to): "a senior administration
+ * official", "the President". `mainPlace` is the country the article is about, taken from
+ * the places it names: "the police", "militias", "armed groups".
+ */
+export interface ArticleContext {
+  home: string | null;
+  /** The article speaks for a military body (a DoD or CENTCOM release): "personnel" are troops. */
+  militaryVoice: boolean;
+  mainPlace: string | null;
+  placesBySentence: Map<number, string[]>;
+  /** The home country came from the article's source, not from counting. */
+  publisherKnown: boolean;
+  /** Countries written in the text, in order (for "President X" with no nationality given). */
+  countries: readonly PlaceUse[];
+}
+
+export function articleContext(source: string | null, candidates: readonly Candidate[], places: readonly PlaceUse[], countries: readonly PlaceUse[], lex: CompiledLexicon): ArticleContext {
+  const publisher = source ? publisherOf(source, lex) : null;
+  const home = publisher?.country ?? mostFrequent(candidates.flatMap(countryVotes)) ?? mostFrequent(countries.map((c) => c.country));
+  let militaryVoice = publisher?.military ?? false;
+  if (!publisher && home) {
+    const first = candidates.find((c) => c.type === 'named' && c.actor.country === home);
+    militaryVoice = first?.type === 'named' && first.actor.kind === 'military';
+  }
+  const placesBySentence = new Map<number, string[]>();
+  for (const p of places) {
+    const list = placesBySentence.get(p.sentence) ?? [];
+    if (!list.includes(p.country)) list.push(p.country);
+    placesBySentence.set(p.sentence, list);
+  }
+  return { home, militaryVoice, mainPlace: mostFrequent(places.map((p) => p.country)), placesBySentence, publisherKnown: publisher !== null, countries };
+}
+
+/** The state body named in the article's source ("U.S. Central Command (centcom.mil)"), if any. */
+function publisherOf(source: string, lex: CompiledLexicon): { country: string; military: boolean } | null {
+  const tokens = tokenize(source);
+  for (let i = 0; i < tokens.length; ) {
+    const m = lex.trie.longestAt(tokens, i, tokens.length);
+    if (!m) {
+      i++;
+      continue;
+    }
+    for (const e of m.values) {
+      // A news agency reports on others; only a state body speaks for its country.
+      if (e.type === 'named' && e.actor.country && (e.actor.kind === 'government' || e.actor.kind === 'military' || e.actor.kind === 'police')) {
+        return { country: e.actor.country, military: e.actor.kind === 'military' };
+      }
+    }
+    i = m.end;
+  }
+  return null;
+}
+
+/** Institutions weigh more than passing mentions of a country. */
+function countryVotes(c: Candidate): string[] {
+  switch (c.type) {
+    case 'named':
+      return c.actor.country ? (c.actor.kind === 'government' || c.actor.kind === 'military' ? [c.actor.country, c.actor.country] : [c.actor.country]) : [];
+    case 'state':
+      return [c.country];
+    case 'sector': {
+      const country = c.country ?? c.named?.country ?? c.person?.country ?? null;
+      return country ? [country] : [];
+    }
+    case 'person': {
+      const fixed = c.bodies.find((b) => b.country)?.country ?? c.titles.find((t) => t.country)?.country ?? c.known?.country ?? null;
+      return fixed ? [fixed] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The most frequent value; ties go to the one seen first. */
+function mostFrequent(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  let best: string | null = null;
+  for (const v of values) {
+    const n = (counts.get(v) ?? 0) + 1;
+    counts.set(v, n);
+    if (best === null || n > counts.get(best)!) best = v;
+  }
+  return best;
+}

@@ -1,0 +1,186 @@
+import { PhraseTrie, phraseKeys } from './phrase-trie.js';
+import { WORD_LISTS, type ActorKind, type LexiconFile, type WordListName } from './lexicon-schema.js';
+
+/** A named body: institution, armed group, IGO, coalition or news organization. */
+export interface NamedActor {
+  name: string;
+  code: string;
+  kind: ActorKind;
+  country: string | null;
+}
+
+export interface KnownPerson {
+  name: string;
+  code: string;
+  country: string | null;
+}
+
+export type Bare = 'none' | 'sector' | 'place' | 'home' | 'sentence';
+
+/** A head noun naming a part of a state or society ("troops", "officials", "reporters"). */
+export interface Head {
+  phrase: string;
+  /** "" = the state itself ("the Iraqi people" = IRQ). */
+  sector: string;
+  kind: ActorKind;
+  bare: Bare;
+  /** After a named body, the body's own code wins ("Pentagon officials" = USAMIL). */
+  inherit: boolean;
+  anonymous: boolean;
+  /** "civilian" is a head only as a noun ("one civilian"), not in "civilian casualties". */
+  adjectival: boolean;
+  /** "personnel": military when the article speaks for a military body, the state otherwise. */
+  voiced: boolean;
+  /** Only after a named body ("ISIS operatives"), never after a nationality. */
+  namedOnly: boolean;
+  civilianWhenQualified: boolean;
+  plural: boolean;
+}
+
+export interface Title {
+  phrase: string;
+  sector: string;
+  /** Titles of one group answer to the same short form ("the secretary"). */
+  group: number;
+  short: string | null;
+  country: string | null;
+  office: boolean;
+  needsName: boolean;
+  needsAnchor: boolean;
+}
+
+export type Entry =
+  | { type: 'country'; code: string; abbreviation: boolean }
+  | { type: 'capital'; code: string }
+  | { type: 'demonym'; code: string }
+  | { type: 'people'; code: string }
+  | { type: 'named'; actor: NamedActor }
+  | { type: 'person'; person: KnownPerson }
+  | { type: 'head'; head: Head }
+  | { type: 'title'; title: Title }
+  | { type: 'partner'; phrase: string }
+  | { type: 'groupRef' }
+  | { type: 'honorific' }
+  | { type: 'block' };
+
+export interface CountryInfo {
+  code: string;
+  name: string;
+  demonym: string | null;
+}
+
+export interface CompiledLexicon {
+  trie: PhraseTrie<Entry>;
+  countries: Map<string, CountryInfo>;
+  labels: Map<string, string>;
+  partnerCodes: Map<string, string>;
+  /** The first named actor of each code ("COALITION" for "U.S.-led ... task force"). */
+  namedByCode: Map<string, NamedActor>;
+  /** Unnamed armed groups found by their wording ("groups affiliated with ..."). */
+  groupHead: Head;
+  /** Single-word lists as sets of token keys. */
+  words: Record<WordListName, Set<string>>;
+  /** Multi-word entries of the lists, as key sequences, longest first. */
+  phrases: Record<WordListName, string[][]>;
+}
+
+/** Turns the merged lexicon files into look-up structures, once per annotator. */
+export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
+  const trie = new PhraseTrie<Entry>();
+  const countries = new Map<string, CountryInfo>();
+  const labels = new Map<string, string>();
+  const partnerCodes = new Map<string, string>();
+  const namedByCode = new Map<string, NamedActor>();
+  const words = Object.fromEntries(WORD_LISTS.map((w) => [w, new Set<string>()])) as Record<WordListName, Set<string>>;
+  const phrases = Object.fromEntries(WORD_LISTS.map((w) => [w, [] as string[][]])) as Record<WordListName, string[][]>;
+  const raw = Object.fromEntries(WORD_LISTS.map((w) => [w, [] as string[]])) as Record<WordListName, string[]>;
+  let titleGroups = 0;
+
+  const sameType = (type: Entry['type']) => (e: Entry) => e.type === type;
+
+  for (const file of files) {
+    for (const c of file.countries ?? []) {
+      countries.set(c.code, { code: c.code, name: c.name, demonym: c.demonyms?.[0] ?? countries.get(c.code)?.demonym ?? null });
+      for (const n of [c.name, ...(c.aliases ?? [])]) {
+        const abbreviation = /\./.test(n) || (n.length <= 4 && n === n.toUpperCase());
+        trie.add(n, { type: 'country', code: c.code, abbreviation }, sameType('country'));
+      }
+      for (const d of c.demonyms ?? []) trie.add(d, { type: 'demonym', code: c.code }, sameType('demonym'));
+      for (const p of c.people ?? []) trie.add(p, { type: 'people', code: c.code }, sameType('people'));
+      for (const k of c.capitals ?? []) trie.add(k, { type: 'capital', code: c.code }, sameType('capital'));
+    }
+    for (const a of file.actors ?? []) {
+      const actor: NamedActor = { name: a.name, code: a.code, kind: a.kind, country: a.country ?? countryOfCode(a.code, countries) };
+      if (!namedByCode.has(a.code)) namedByCode.set(a.code, actor);
+      for (const alias of new Set([a.name, ...a.aliases])) trie.add(alias, { type: 'named', actor }, sameType('named'));
+    }
+    for (const p of file.people ?? []) {
+      const person: KnownPerson = { name: p.name, code: p.code, country: p.country ?? countryOfCode(p.code, countries) };
+      for (const alias of new Set([p.name, ...(p.aliases ?? [])])) trie.add(alias, { type: 'person', person }, sameType('person'));
+    }
+    for (const s of file.sectors ?? []) {
+      for (const phrase of s.heads) {
+        const head: Head = {
+          phrase: phraseKeys(phrase).join(' '),
+          sector: s.sector,
+          kind: s.kind,
+          bare: s.bare ?? 'none',
+          inherit: s.inherit ?? true,
+          anonymous: s.anonymous ?? false,
+          adjectival: s.adjectival ?? false,
+          voiced: s.voiced ?? false,
+          namedOnly: s.namedOnly ?? false,
+          civilianWhenQualified: s.civilianWhenQualified ?? false,
+          plural: /s$/i.test(phrase) && !/(ss|us)$/i.test(phrase),
+        };
+        trie.add(phrase, { type: 'head', head }, sameType('head'));
+      }
+    }
+    for (const [sector, label] of Object.entries(file.labels ?? {})) labels.set(sector, label);
+    if (file.partners) {
+      for (const h of file.partners.heads) trie.add(h, { type: 'partner', phrase: h }, sameType('partner'));
+      for (const [country, code] of Object.entries(file.partners.codes)) partnerCodes.set(country, code);
+    }
+    for (const g of file.titles ?? []) {
+      const group = titleGroups++;
+      for (const phrase of g.titles) {
+        const title: Title = {
+          phrase: phraseKeys(phrase).join(' '),
+          sector: g.sector,
+          group,
+          short: g.short ?? null,
+          country: g.country ?? null,
+          office: g.office ?? false,
+          needsName: g.needsName ?? false,
+          needsAnchor: g.needsAnchor ?? false,
+        };
+        trie.add(phrase, { type: 'title', title }, sameType('title'));
+      }
+    }
+    for (const list of WORD_LISTS) {
+      for (const w of file.words?.[list] ?? []) {
+        raw[list].push(w);
+        const keys = phraseKeys(w);
+        if (keys.length === 1) words[list].add(keys[0]!);
+        else if (keys.length > 1) phrases[list].push(keys);
+      }
+    }
+  }
+  // Word lists that are phrases in the text are matched by the trie.
+  for (const h of raw.honorifics) trie.add(h, { type: 'honorific' }, sameType('honorific'));
+  for (const w of raw.groupReferences) trie.add(w, { type: 'groupRef' }, sameType('groupRef'));
+  for (const w of raw.nonActors) trie.add(w, { type: 'block' }, sameType('block'));
+  for (const list of WORD_LISTS) phrases[list].sort((a, b) => b.length - a.length);
+  const groupHead: Head = {
+    phrase: 'groups', sector: 'REB', kind: 'armed_group', bare: 'sentence', inherit: true, anonymous: false,
+    adjectival: false, voiced: false, namedOnly: false, civilianWhenQualified: false, plural: true,
+  };
+  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, words, phrases };
+}
+
+/** "IRQREB" belongs to Iraq; "ISIS" and "CVL" to no country. */
+export function countryOfCode(code: string | null, countries: ReadonlyMap<string, CountryInfo>): string | null {
+  if (!code || code.length < 3) return null;
+  const head = code.slice(0, 3);
+  return countries.has(head) ? head : null;
+}

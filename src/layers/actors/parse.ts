@@ -1,0 +1,112 @@
+import type { Doc } from '../../doc/document.js';
+import type { Candidate, PlaceUse } from './candidates.js';
+import type { CompiledLexicon } from './compile.js';
+import { parseNounPhrase } from './noun-phrases.js';
+import type { ParseState } from './parse-state.js';
+import { nameKey, parseName, surnameKeys, tryPerson } from './people.js';
+import { isCapitalized, SentenceUnits } from './units.js';
+
+export interface ParsedDocument {
+  candidates: Candidate[];
+  places: PlaceUse[];
+  /** Every country, capital or nationality written, used or not: the last resort for who a title belongs to. */
+  countries: PlaceUse[];
+}
+
+// "PENTAGON —", "TAMPA, Fla. –", "BAGHDAD (AP) —": where the report was filed, not who acted.
+const DATELINE = /^\s*[A-Z][A-Z.'’ ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]\s/;
+
+/** Finds every candidate actor mention of a document, sentence by sentence, then the short names. */
+export function parseDocument(doc: Doc, lex: CompiledLexicon): ParsedDocument {
+  const text = doc.text;
+  const dateline = DATELINE.exec(text.slice(0, 120));
+  const state: ParseState = {
+    lex, text, candidates: [], places: [], view: undefined as unknown as SentenceUnits, lastCountryUse: null,
+    datelineEnd: dateline ? dateline[0].length : 0,
+  };
+  const views: SentenceUnits[] = [];
+  const countries: PlaceUse[] = [];
+  for (const s of doc.sentences) {
+    const view = new SentenceUnits(doc.tokens, s.tokenStart, s.tokenEnd, s.index, lex);
+    views.push(view);
+    for (const unit of view.units) {
+      // "Iran-backed militias": the backer is not where the militias are.
+      if (unit.start < state.datelineEnd || view.key(unit.to) === '-' || view.key(unit.from - 1) === '-') continue;
+      const e = unit.entries?.find((x) => x.type === 'country' || x.type === 'capital' || x.type === 'demonym' || x.type === 'people');
+      if (e && 'code' in e) countries.push({ country: e.code, sentence: s.index, token: unit.from });
+    }
+    if (isCreditLine(view, lex)) {
+      view.consumed.fill(true);
+      continue;
+    }
+    state.view = view;
+    state.lastCountryUse = null;
+    for (let u = 0; u < view.units.length; ) {
+      if (view.consumed[u]) {
+        u++;
+        continue;
+      }
+      const next = tryPerson(state, u);
+      u = next > u ? next : parseNounPhrase(state, u);
+    }
+  }
+  findShortNames(state, views);
+  state.candidates.sort((a, b) => a.token - b.token || a.start - b.start);
+  return { candidates: state.candidates, places: state.places, countries };
+}
+
+/** "VOA correspondent Jeff Seldin contributed to this report." */
+function isCreditLine(view: SentenceUnits, lex: CompiledLexicon): boolean {
+  for (let i = view.from; i < view.to; i++) if (view.startsWith(i, lex.phrases.creditPhrases)) return true;
+  return false;
+}
+
+/**
+ * Names without a title: a short form of a person named earlier ("Robertson said",
+ * "al-Agal was") or a new name that speaks ("Smith said", "said Smith.").
+ */
+function findShortNames(state: ParseState, views: SentenceUnits[]): void {
+  const known = new Map<string, number>();
+  for (const c of state.candidates) {
+    if (c.type !== 'person' || !c.name) continue;
+    for (const k of c.surnames) if (!known.has(k) || known.get(k)! > c.token) known.set(k, c.token);
+  }
+  const w = state.lex.words;
+  for (const view of views) {
+    state.view = view;
+    for (let u = 0; u < view.units.length; u++) {
+      if (view.consumed[u]) continue;
+      const t = view.plain(u);
+      if (!t || t.kind !== 'word' || !isCapitalized(t) || w.notNames.has(view.key(view.units[u]!.from))) continue;
+      if (!mayBeShortName(view, view.units[u]!.from, known, w.speechVerbs)) continue;
+      const name = parseName(state, view.units[u]!.from);
+      if (!name) continue;
+      const key = nameKey(name);
+      const earlier = known.get(key);
+      const before = view.key(view.units[u]!.from - 1);
+      const after = view.key(name.end);
+      const speaks = w.speechVerbs.has(after) || (w.speechVerbs.has(before) && (after === '.' || after === ',' || after === '')) || view.endsWith(view.units[u]!.from, [['according', 'to']]);
+      const linked = earlier !== undefined && earlier < view.units[u]!.from;
+      if (!linked && !speaks) continue;
+      const endUnit = view.unitAt(name.end - 1) + 1;
+      if (t.start >= state.datelineEnd) {
+        state.candidates.push({
+          type: 'person', sentence: view.index, start: t.start, end: name.charEnd, token: view.units[u]!.from, name: name.text,
+          surnames: surnameKeys(name, w.nameParticles), lookup: key, titles: [], bodies: [], known: name.known, honorific: false, definite: false,
+          capitalized: true, apposition: null,
+        });
+      }
+      for (let x = u; x < endUnit; x++) view.consumed[x] = true;
+      u = endUnit - 1;
+    }
+  }
+}
+
+const SPEECH_WINDOW = 8;
+
+/** Only names seen before or near a verb of speaking are worth parsing. */
+function mayBeShortName(view: SentenceUnits, token: number, known: ReadonlyMap<string, number>, speech: ReadonlySet<string>): boolean {
+  if (known.has(view.key(token)) || speech.has(view.key(token - 1)) || view.key(token - 1) === 'to') return true;
+  for (let k = token + 1; k < Math.min(view.to, token + SPEECH_WINDOW); k++) if (speech.has(view.key(k))) return true;
+  return false;
+}

@@ -1,0 +1,106 @@
+import { tokenize, type Token } from '../../doc/tokens.js';
+
+/** The look-up key of a token: its lower-cased form with every dash made a hyphen. */
+export function tokenKey(t: Token): string {
+  const n = t.norm;
+  return n.length === 1 && DASHES.has(n) ? '-' : n;
+}
+const DASHES = new Set(['–', '—', '‐', '‑', '−']);
+
+/** The keys of a lexicon phrase, cut exactly as document text is cut. */
+export function phraseKeys(text: string): string[] {
+  return tokenize(text).map(tokenKey);
+}
+
+interface Stored<V> {
+  value: V;
+  /** Per token: the text must start with a capital there. */
+  capitalized: boolean[];
+  /** Short all-capital aliases ("US", "IS") match only capitals, never "us" or "is". */
+  upperOnly: boolean;
+}
+
+interface Node<V> {
+  next: Map<string, Node<V>>;
+  stored: Stored<V>[];
+}
+
+export interface PhraseMatch<V> {
+  /** Token index one past the match. */
+  end: number;
+  values: V[];
+  /** The last token was "X's": the match covers X only; `possessive` marks the 's. */
+  possessive: boolean;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Multi-word phrases keyed token by token, so matching at a token costs a few Map look-ups
+ * whatever the size of the lexicon. Case rules are stored per phrase: a capitalized word of
+ * the phrase needs a capitalized word in the text ("Turkey", not "turkey").
+ */
+export class PhraseTrie<V> {
+  private readonly root: Node<V> = { next: new Map(), stored: [] };
+
+  /** Adds a phrase; `replaceSame` drops earlier values it returns true for (a user entry overriding a shipped one). */
+  add(text: string, value: V, replaceSame?: (earlier: V) => boolean): void {
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return;
+    let node = this.root;
+    for (const t of tokens) {
+      const key = tokenKey(t);
+      let child = node.next.get(key);
+      if (!child) {
+        child = { next: new Map(), stored: [] };
+        node.next.set(key, child);
+      }
+      node = child;
+    }
+    const letters = text.replace(/[^\p{L}]/gu, '');
+    const upperOnly = letters.length > 0 && letters.length <= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+    if (replaceSame) node.stored = node.stored.filter((s) => !replaceSame(s.value));
+    node.stored.push({ value, capitalized: tokens.map((t) => UPPER_START.test(t.text)), upperOnly });
+  }
+
+  /** The longest phrase starting at token `from` (not crossing `to`), with every value valid there. */
+  longestAt(tokens: readonly Token[], from: number, to: number, keys?: readonly string[], keyOffset = 0): PhraseMatch<V> | null {
+    let node: Node<V> | undefined = this.root;
+    let best: PhraseMatch<V> | null = null;
+    for (let i = from; i < to && node; i++) {
+      const key = keys ? keys[i - keyOffset]! : tokenKey(tokens[i]!);
+      const child: Node<V> | undefined = node.next.get(key);
+      if (!child && key.length > 2 && (key.charCodeAt(key.length - 2) === 39 || key.charCodeAt(key.length - 1) === 39) && (key.endsWith("'s") || key.endsWith("s'"))) {
+        const base = node.next.get(key.endsWith("'s") ? key.slice(0, -2) : key.slice(0, -1));
+        if (base) {
+          const values = this.valid(base, tokens, from, i + 1, true);
+          if (values.length) best = { end: i + 1, values, possessive: true };
+        }
+        break;
+      }
+      node = child;
+      if (node && node.stored.length) {
+        const values = this.valid(node, tokens, from, i + 1, false);
+        if (values.length) best = { end: i + 1, values, possessive: false };
+      }
+    }
+    return best;
+  }
+
+  private valid(node: Node<V>, tokens: readonly Token[], from: number, end: number, possessive: boolean): V[] {
+    const out: V[] = [];
+    for (const s of node.stored) {
+      let ok = true;
+      for (let k = 0; k < s.capitalized.length && ok; k++) {
+        const text = tokens[from + k]!.text;
+        if (s.capitalized[k] && !UPPER_START.test(text)) ok = false;
+        else if (s.upperOnly) {
+          const bare = possessive && from + k === end - 1 ? text.replace(/['’]s$/i, '') : text;
+          if (bare !== bare.toUpperCase()) ok = false;
+        }
+      }
+      if (ok) out.push(s.value);
+    }
+    return out;
+  }
+}

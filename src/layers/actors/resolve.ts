@@ -1,0 +1,227 @@
+import type { Actor } from '../../doc/layers.js';
+import type { Candidate, PersonCandidate, SectorCandidate } from './candidates.js';
+import { countryOfCode, type CompiledLexicon, type Title } from './compile.js';
+import type { ActorKind } from './lexicon-schema.js';
+import type { ArticleContext } from './article-context.js';
+import { codeBody, codeByHome, codePersonMention, codeSector, sectorName } from './coding.js';
+
+interface ActorRecord {
+  key: string;
+  code: string | null;
+  kind: ActorKind;
+  country: string | null;
+  name: string;
+  first: number;
+  mentions: { start: number; end: number }[];
+}
+
+/**
+ * Codes every candidate, links short forms to what they stand for ("Ms. Singh", "the
+ * Secretary", "the official", "the terror group", "the contractor") and groups the mentions
+ * into one actor each.
+ */
+export class ActorResolver {
+  private readonly records = new Map<string, ActorRecord>();
+  private readonly personBySurname = new Map<string, ActorRecord>();
+  private readonly personByTitle = new Map<string, ActorRecord>();
+  private readonly byHead = new Map<string, ActorRecord>();
+  private readonly anonymous: { singular: ActorRecord | null; plural: ActorRecord | null } = { singular: null, plural: null };
+  private lastArmedGroup: ActorRecord | null = null;
+  private readonly appositionCode = new Map<PersonCandidate, string | null>();
+  private readonly recordOfPerson = new Map<PersonCandidate, ActorRecord>();
+
+  constructor(private readonly lex: CompiledLexicon, private readonly ctx: ArticleContext, private readonly text: string) {}
+
+  resolve(candidates: readonly Candidate[]): Actor[] {
+    this.foldAppositions(candidates);
+    for (const c of candidates) {
+      switch (c.type) {
+        case 'named': {
+          const r = this.record(`n:${c.actor.name}`, c.token, () => ({ code: c.actor.code, kind: c.actor.kind, country: c.actor.country, name: c.actor.name }));
+          this.mention(r, c);
+          if (c.actor.kind === 'armed_group') this.lastArmedGroup = r;
+          break;
+        }
+        case 'state': {
+          const code = c.capital ? `${c.country}GOV` : c.country;
+          const r = this.record(`c:${code}`, c.token, () => ({ code, kind: c.capital ? 'government' : 'state', country: c.country, name: sectorName(code, c.country, this.lex) }));
+          this.mention(r, c);
+          break;
+        }
+        case 'sector':
+          this.sector(c);
+          break;
+        case 'person':
+          this.person(c);
+          break;
+        case 'partner': {
+          const codes = (this.ctx.placesBySentence.get(c.sentence) ?? []).map((p) => this.lex.partnerCodes.get(p)).filter((x): x is string => !!x);
+          if (codes.length === 0) this.mention(this.record('u:partner forces', c.token, () => ({ code: null, kind: 'military', country: null, name: 'partner forces' })), c);
+          for (const code of new Set(codes)) {
+            const country = countryOfCode(code, this.lex.countries);
+            this.mention(this.record(`c:${code}`, c.token, () => ({ code, kind: 'military', country, name: sectorName(code, country, this.lex) })), c);
+          }
+          break;
+        }
+        case 'groupRef':
+          if (this.lastArmedGroup) this.mention(this.lastArmedGroup, c);
+          break;
+      }
+    }
+    return this.actors();
+  }
+
+  /** "Gen. Michael Kurilla, commander of U.S. Central Command": the role codes the person and folds into it. */
+  private foldAppositions(candidates: readonly Candidate[]): void {
+    for (const p of candidates) {
+      if (p.type !== 'person' || !p.name || !p.apposition) continue;
+      const inside = candidates.filter((c) => c.token >= p.apposition!.from && c.token < p.apposition!.to);
+      const role = inside.find((c): c is PersonCandidate => c.type === 'person' && c.name === null);
+      if (!role) {
+        // "Abu Halil, an ISIS senior official": an unnamed official in apposition is the person.
+        const official = inside.find((c): c is SectorCandidate => c.type === 'sector' && c.head.anonymous && !c.head.plural && c.token === firstTokenAfterDeterminer(this.lex, this.text, p.apposition!.from, inside));
+        if (official) {
+          official.foldedInto = p;
+          const code = codeSector(official, this.ctx, []).code;
+          if (code) this.appositionCode.set(p, code);
+        }
+        continue;
+      }
+      role.foldedInto = p;
+      let code = codePersonMention(role);
+      if (!code) {
+        // "the commanding general who heads the U.S.-led ... task force": the first body named after the role.
+        for (const c of inside) {
+          if (c.token <= role.token) continue;
+          if (c.type === 'named') code = c.actor.code;
+          else if (c.type === 'state') code = c.country + role.titles[0]!.sector;
+          else if (c.type === 'sector' && (c.named || c.country)) code = codeSector(c, this.ctx, []).code;
+          if (code) break;
+        }
+      }
+      if (code) this.appositionCode.set(p, code);
+    }
+  }
+
+  private sector(c: SectorCandidate): void {
+    if (c.foldedInto) {
+      const r = this.recordOfPerson.get(c.foldedInto);
+      if (r) this.mention(r, c);
+      return;
+    }
+    const head = c.head;
+    const bare = !c.country && !c.named && !c.person;
+    const headKey = head.phrase.replace(/s$/, '');
+    if (bare && c.definite) {
+      // "the contractor", "the official", "the government": the one named just before.
+      const earlier = head.anonymous && c.description === head.phrase ? (head.plural ? this.anonymous.plural : this.anonymous.singular) : this.byHead.get(headKey);
+      if (earlier) {
+        this.mention(earlier, c);
+        return;
+      }
+    }
+    const coded = codeSector(c, this.ctx, this.ctx.placesBySentence.get(c.sentence) ?? []);
+    if (!coded.code && !head.anonymous) return;
+    let r: ActorRecord;
+    if (head.anonymous) {
+      const kind: ActorKind = head.plural ? coded.kind : 'person';
+      r = this.record(`an:${c.description}`, c.token, () => ({ code: coded.code, kind, country: coded.country, name: this.text.slice(c.start, c.end) }));
+      if (head.plural) this.anonymous.plural = r;
+      else this.anonymous.singular = r;
+    } else if (coded.inheritedFrom) {
+      r = this.record(`n:${coded.inheritedFrom}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: coded.inheritedFrom! }));
+      if (coded.kind === 'armed_group') this.lastArmedGroup = r;
+    } else {
+      r = this.record(`c:${coded.code}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: sectorName(coded.code, coded.country, this.lex) }));
+      if (coded.kind === 'armed_group' && !c.country) this.lastArmedGroup ??= r;
+    }
+    this.mention(r, c);
+    this.byHead.set(headKey, r);
+  }
+
+  private person(c: PersonCandidate): void {
+    if (c.foldedInto) {
+      const r = this.recordOfPerson.get(c.foldedInto);
+      if (r) {
+        this.mention(r, c);
+        for (const t of c.titles) this.personByTitle.set(titleKey(t), r);
+      }
+      return;
+    }
+    if (c.name === null) return this.role(c);
+    const linked = c.known ? this.personBySurname.get(c.known.name.toLowerCase()) : this.personBySurname.get(c.lookup);
+    const key = linked?.key ?? personKey(c);
+    const own = this.appositionCode.get(c) ?? codePersonMention(c);
+    const r = this.record(key, c.token, () => ({ code: null, kind: 'person', country: null, name: c.known?.name ?? c.name! }));
+    r.code = own ?? r.code ?? c.known?.code ?? codeByHome(c, this.ctx);
+    r.country = countryOfCode(r.code, this.lex.countries);
+    this.mention(r, c);
+    this.recordOfPerson.set(c, r);
+    for (const k of c.surnames) if (!this.personBySurname.has(k)) this.personBySurname.set(k, r);
+    if (c.known) this.personBySurname.set(c.known.name.toLowerCase(), r);
+    for (const t of c.titles) this.personByTitle.set(titleKey(t), r);
+  }
+
+  /** A title without a name: "the Secretary", "Prime Minister", "the Iraqi prime minister", "a CENTCOM spokesman". */
+  private role(c: PersonCandidate): void {
+    const title = c.titles[c.titles.length - 1]!;
+    let own: string | null = null;
+    for (const b of c.bodies) own ??= codeBody(b, title.sector);
+    own ??= c.titles.find((t) => t.country) ? title.country + title.sector : null;
+    const earlier = this.personByTitle.get(titleKey(title));
+    if (earlier && (own === null || earlier.code === own)) {
+      this.mention(earlier, c);
+      return;
+    }
+    if (!own) {
+      if (!title.office || !(c.definite || c.capitalized)) return;
+      own = codeByHome(c, this.ctx);
+      if (!own) return;
+    }
+    const code = own;
+    const r = this.record(`r:${code}:${title.group}`, c.token, () => ({ code, kind: 'person', country: countryOfCode(code, this.lex.countries), name: this.text.slice(c.start, c.end) }));
+    this.mention(r, c);
+    this.personByTitle.set(titleKey(title), r);
+  }
+
+  private record(key: string, token: number, init: () => Omit<ActorRecord, 'key' | 'first' | 'mentions'>): ActorRecord {
+    let r = this.records.get(key);
+    if (!r) {
+      r = { key, first: token, mentions: [], ...init() };
+      this.records.set(key, r);
+    }
+    return r;
+  }
+
+  private mention(r: ActorRecord, c: { start: number; end: number; token: number }): void {
+    r.first = Math.min(r.first, c.token);
+    r.mentions.push({ start: c.start, end: c.end });
+  }
+
+  private actors(): Actor[] {
+    const list = [...this.records.values()].filter((r) => r.mentions.length > 0).sort((a, b) => a.first - b.first);
+    return list.map((r, i) => {
+      const seen = new Set<string>();
+      const mentions = r.mentions
+        .sort((a, b) => a.start - b.start || a.end - b.end)
+        .filter((m) => {
+          const k = `${m.start}:${m.end}`;
+          if (seen.has(k)) return false;
+          seen.add(k);
+          return true;
+        })
+        .map((m) => ({ start: m.start, end: m.end, text: this.text.slice(m.start, m.end) }));
+      return { id: `a${i + 1}`, name: r.name, code: r.code, kind: r.kind, country: r.country, mentions };
+    });
+  }
+}
+
+/** The first candidate of an apposition must open it ("an ISIS official"), not sit deep inside it. */
+function firstTokenAfterDeterminer(_lex: CompiledLexicon, _text: string, from: number, inside: readonly Candidate[]): number {
+  return inside.reduce((min, c) => Math.min(min, c.token), Number.POSITIVE_INFINITY) >= from ? inside.reduce((min, c) => Math.min(min, c.token), Number.POSITIVE_INFINITY) : from;
+}
+
+/** Titles answer to their short form: "the secretary" finds the Secretary of State. */
+const titleKey = (t: Title): string => t.short ?? `group ${t.group}`;
+
+const personKey = (c: PersonCandidate): string => `p:${(c.known?.name ?? c.name ?? '').toLowerCase()}`;

@@ -1,0 +1,121 @@
+import type { Token } from '../../doc/tokens.js';
+import type { CompiledLexicon, Entry } from './compile.js';
+import { tokenKey } from './phrase-trie.js';
+
+/**
+ * A sentence cut into units: a lexicon phrase (longest match) or a plain token. The parser
+ * walks units, so "U.S. Central Command" or "Secretary of State" is one step.
+ */
+export interface Unit {
+  /** Token range, including a possessive "'s" written as separate tokens. */
+  from: number;
+  to: number;
+  entries: readonly Entry[] | null;
+  possessive: boolean;
+  /** Character span of the phrase itself, without a possessive ending. */
+  start: number;
+  end: number;
+}
+
+export class SentenceUnits {
+  readonly units: Unit[] = [];
+  readonly consumed: boolean[] = [];
+  private readonly unitOfToken: Int32Array;
+  /** Look-up keys of the sentence's tokens, computed once. */
+  private readonly keys: string[];
+
+  constructor(readonly tokens: readonly Token[], readonly from: number, readonly to: number, readonly index: number, lex: CompiledLexicon) {
+    this.unitOfToken = new Int32Array(to - from).fill(-1);
+    this.keys = new Array<string>(to - from);
+    for (let i = from; i < to; i++) this.keys[i - from] = tokenKey(tokens[i]!);
+    for (let i = from; i < to; ) {
+      const match = lex.trie.longestAt(tokens, i, to, this.keys, from);
+      let unit: Unit;
+      if (match) {
+        const last = tokens[match.end - 1]!;
+        unit = { from: i, to: match.end, entries: match.values, possessive: match.possessive, start: tokens[i]!.start, end: match.possessive ? last.end - 2 : last.end };
+        this.attachSplitPossessive(unit);
+      } else {
+        const t = tokens[i]!;
+        unit = { from: i, to: i + 1, entries: null, possessive: false, start: t.start, end: t.end };
+      }
+      for (let k = unit.from; k < unit.to; k++) this.unitOfToken[k - from] = this.units.length;
+      this.units.push(unit);
+      this.consumed.push(false);
+      i = unit.to;
+    }
+  }
+
+  /** "U.S.'s" and "Iraqis'" arrive as separate tokens; fold them into the phrase as a possessive. */
+  private attachSplitPossessive(unit: Unit): void {
+    const apostrophe = this.tokens[unit.to];
+    if (unit.possessive || unit.to >= this.to || !apostrophe || apostrophe.norm !== "'" || apostrophe.start !== this.tokens[unit.to - 1]!.end) return;
+    const s = this.tokens[unit.to + 1];
+    if (s && unit.to + 1 < this.to && s.norm === 's' && s.start === apostrophe.end) {
+      unit.possessive = true;
+      unit.to += 2;
+    } else if (/s$/i.test(this.tokens[unit.to - 1]!.text)) {
+      unit.possessive = true;
+      unit.to += 1;
+    }
+  }
+
+  unitAt(token: number): number {
+    return token >= this.from && token < this.to ? this.unitOfToken[token - this.from]! : -1;
+  }
+
+  token(i: number): Token | undefined {
+    return i >= this.from && i < this.to ? this.tokens[i] : undefined;
+  }
+
+  key(i: number): string {
+    return i >= this.from && i < this.to ? this.keys[i - this.from]! : '';
+  }
+
+  entriesAt(u: number): readonly Entry[] {
+    return this.units[u]?.entries ?? [];
+  }
+
+  has(u: number, type: Entry['type']): boolean {
+    return this.entry(u, type) !== undefined;
+  }
+
+  entry<T extends Entry['type']>(u: number, type: T): Extract<Entry, { type: T }> | undefined {
+    const entries = this.units[u]?.entries;
+    if (!entries) return undefined;
+    for (let i = 0; i < entries.length; i++) if (entries[i]!.type === type) return entries[i] as Extract<Entry, { type: T }>;
+    return undefined;
+  }
+
+  /** A plain (non-lexicon) unit holding one token. */
+  plain(u: number): Token | undefined {
+    const unit = this.units[u];
+    return unit && unit.entries === null ? this.tokens[unit.from] : undefined;
+  }
+
+  /** Do the tokens ending just before `token` spell one of `phrases` (key sequences)? */
+  endsWith(token: number, phrases: readonly (readonly string[])[]): boolean {
+    for (const p of phrases) {
+      let ok = token - p.length >= this.from;
+      for (let k = 0; ok && k < p.length; k++) ok = this.key(token - p.length + k) === p[k];
+      if (ok) return true;
+    }
+    return false;
+  }
+
+  /** Do the tokens starting at `token` spell one of `phrases`? Returns the length matched, or 0. */
+  startsWith(token: number, phrases: readonly (readonly string[])[]): number {
+    for (const p of phrases) {
+      let ok = token + p.length <= this.to;
+      for (let k = 0; ok && k < p.length; k++) ok = this.key(token + k) === p[k];
+      if (ok) return p.length;
+    }
+    return 0;
+  }
+}
+
+/** Written with a capital first letter. */
+export const isCapitalized = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+
+/** Two tokens written without a space between them ("al" "-" "Sudani"). */
+export const adjacent = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.end === b.start;

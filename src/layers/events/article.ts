@@ -1,0 +1,103 @@
+import { absorb, compatible } from './merge.js';
+import type { PloverType } from './types.js';
+import type { DraftEvent } from './types.js';
+
+/**
+ * Passes over the whole article, after every sentence has its events:
+ * 1. a later mention of an earlier event ("the attack", "these operations", "the individual
+ *    who was killed") is folded into it, giving it what it lacked (toll, target, source); the
+ *    other events of that sentence take the earlier event's date and source when they have
+ *    none ("These operations resulted in 31 operatives detained");
+ * 2. an event told again within two sentences with the same type, source and target is the
+ *    same event (the first mention stays, the second fills its gaps);
+ * 3. statements (verbal events) with no date of their own were made in the call or meeting the
+ *    article reports, when it reported one before them, else on the day of the report;
+ * 4. events with no place of their own happened in the article's main country, if it has one.
+ */
+
+export interface ArticleContext {
+  codeOf: (id: string | null) => string | null;
+  dct: string | null;
+  mainPlace: string | null;
+  statementTypes: ReadonlySet<PloverType>;
+}
+
+const ANAPHOR_REACH = 3;
+const RETELLING_REACH = 2;
+
+export function resolveArticle(drafts: DraftEvent[], ctx: ArticleContext): void {
+  foldAnaphors(drafts, ctx);
+  foldRetellings(drafts, ctx);
+  dateStatements(drafts, ctx);
+  if (ctx.mainPlace) for (const d of drafts) if (!d.mergedInto) d.place ??= ctx.mainPlace;
+}
+
+function foldAnaphors(drafts: DraftEvent[], ctx: ArticleContext): void {
+  for (const d of drafts) {
+    if (!d.anaphoric || d.mergedInto) continue;
+    const antecedent = [...drafts]
+      .reverse()
+      .find((e) => e !== d && !e.mergedInto && e.type === d.type && e.sentenceIndex < d.sentenceIndex && e.sentenceIndex >= d.sentenceIndex - ANAPHOR_REACH && compatible(e, d, ctx.codeOf) && datesAgree(e, d));
+    if (!antecedent) continue;
+    const ownDate = d.date;
+    absorb(antecedent, d);
+    for (const other of drafts) {
+      // Statements in that sentence are dated by when they were made, not by the event they mention.
+      if (other === d || other.mergedInto || other.sentenceIndex !== d.sentenceIndex || ctx.statementTypes.has(other.type)) continue;
+      if (other.date === null && antecedent.date !== null && ownDate === null) {
+        other.date = antecedent.date;
+        other.time = antecedent.time;
+        other.dateSource = antecedent.dateSource;
+      }
+      if (other.source === null || !other.sourceExplicit) {
+        if (antecedent.source && other.target !== antecedent.source) {
+          other.source = antecedent.source;
+          other.sourceExplicit = antecedent.sourceExplicit;
+        }
+      }
+    }
+  }
+}
+
+function foldRetellings(drafts: DraftEvent[], ctx: ArticleContext): void {
+  for (const d of drafts) {
+    if (d.mergedInto || !d.sourceExplicit || !d.targetExplicit) continue;
+    const first = drafts.find(
+      (e) =>
+        e !== d &&
+        !e.mergedInto &&
+        e.type === d.type &&
+        e.sentenceIndex < d.sentenceIndex &&
+        e.sentenceIndex >= d.sentenceIndex - RETELLING_REACH &&
+        e.sourceExplicit &&
+        e.targetExplicit &&
+        ctx.codeOf(e.source) === ctx.codeOf(d.source) &&
+        ctx.codeOf(e.target) === ctx.codeOf(d.target) &&
+        e.status === d.status &&
+        datesAgree(e, d),
+    );
+    if (first) absorb(first, d);
+  }
+}
+
+function datesAgree(a: DraftEvent, b: DraftEvent): boolean {
+  return a.date === null || b.date === null || a.date.startsWith(b.date) || b.date.startsWith(a.date);
+}
+
+function dateStatements(drafts: DraftEvent[], ctx: ArticleContext): void {
+  let meeting: DraftEvent | null = null;
+  for (const d of drafts) {
+    if (d.mergedInto) continue;
+    if (d.date === null && d.status === 'reported' && ctx.statementTypes.has(d.type)) {
+      if (meeting && meeting !== d) {
+        d.date = meeting.date;
+        d.time = meeting.time;
+        d.dateSource = meeting.dateSource;
+      } else if (ctx.dct) {
+        d.date = ctx.dct;
+        d.dateSource = 'published';
+      }
+    }
+    if (d.type === 'CONSULT' && d.status === 'reported' && d.date !== null && d.dateSource === 'text') meeting = d;
+  }
+}

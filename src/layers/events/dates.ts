@@ -1,0 +1,103 @@
+import type { TimeExpression } from '../../doc/layers.js';
+import type { EventStatus, TriggerRef } from './types.js';
+import { segmentIndexAt, type SentenceView, type TokenRange } from './view.js';
+
+/**
+ * The date of an event from its sentence (spec §2: the TIMEX3 DATE value of when it happens;
+ * for planned events the deadline or schedule):
+ * 1. the time expression nearest to a trigger in the trigger's own clause segment, else in the
+ *    sentence, leaving out times that date a statement ("officials said Friday") unless the
+ *    event is itself a statement;
+ * 2. for a planned event, only times after the publication date count, and a duration counted
+ *    from it ("over the next year") gives its end: a deadline at the duration's granularity;
+ * 3. for a reported event with no other time, the month of the statement that reports it.
+ * Later passes over the whole article add the readout and publication dates (see discourse.ts).
+ */
+
+export interface DateChoice {
+  time: string | null;
+  date: string | null;
+  dateSource: 'text' | 'published' | null;
+  /** The chosen time lies after the publication date (or is a forward duration). */
+  future: boolean;
+}
+
+export const NO_DATE: DateChoice = { time: null, date: null, dateSource: null, future: false };
+
+const CALENDAR_VALUE = /^\d{4}(?:$|-)/;
+
+export function dateOf(v: SentenceView, triggers: readonly TriggerRef[], status: EventStatus, statement: boolean, timesById: ReadonlyMap<string, TimeExpression>, dct: string | null): DateChoice {
+  const triggerSegments = new Set(triggers.map((t) => segmentIndexAt(v, t.start)));
+  const distance = (r: TokenRange) => Math.min(...triggers.map((t) => (r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0)));
+  const planned = status === 'planned';
+  const candidates: { range: TokenRange; time: TimeExpression; value: string; future: boolean; speech: boolean; own: boolean }[] = [];
+  for (const r of v.times) {
+    const time = timesById.get(r.id);
+    if (!time) continue;
+    const usable = usableValue(time, planned, dct, v.grammar.durationFuture);
+    if (!usable) continue;
+    if (planned && dct && !usable.future && compareToDct(usable.value, dct) < 0) continue;
+    candidates.push({ range: r, time, value: usable.value, future: usable.future, speech: datesStatement(v, r, triggers), own: triggerSegments.has(segmentIndexAt(v, r.t0)) });
+  }
+  const pick = (list: typeof candidates) => list.sort((a, b) => distance(a.range) - distance(b.range))[0];
+  const eventTimes = candidates.filter((c) => statement || !c.speech);
+  const best = pick(eventTimes.filter((c) => c.own)) ?? pick(eventTimes);
+  if (best) return { time: best.time.id, date: best.value, dateSource: 'text', future: best.future };
+  if (status === 'reported' || status === 'ongoing') {
+    const said = pick(candidates.filter((c) => c.speech));
+    if (said) return { time: said.time.id, date: said.value.slice(0, 7), dateSource: 'text', future: false };
+  }
+  return NO_DATE;
+}
+
+/** The calendar value a time gives an event, or null for times that are not dates ("now", "every week"). */
+function usableValue(time: TimeExpression, planned: boolean, dct: string | null, forwardWords: ReadonlySet<string>): { value: string; future: boolean } | null {
+  if (time.value === null) return null;
+  if ((time.type === 'DATE' || time.type === 'TIME') && CALENDAR_VALUE.test(time.value)) {
+    return { value: time.value, future: dct !== null && compareToDct(time.value, dct) > 0 };
+  }
+  if (time.type === 'DURATION' && planned && dct && time.text.toLowerCase().split(/[^a-z]+/).some((w) => forwardWords.has(w))) {
+    const end = addDuration(dct, time.value);
+    return end ? { value: end, future: true } : null;
+  }
+  return null;
+}
+
+/** The publication date plus a duration ("P1Y", "P6M", "P2W", "P10D"), at the duration's granularity. */
+export function addDuration(dct: string, duration: string): string | null {
+  const m = /^P(\d+)([YMWD])$/.exec(duration);
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(dct);
+  if (!m || !day) return null;
+  const n = Number(m[1]);
+  const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3])));
+  if (m[2] === 'Y') return String(date.getUTCFullYear() + n);
+  if (m[2] === 'M') {
+    date.setUTCMonth(date.getUTCMonth() + n);
+    return date.toISOString().slice(0, 7);
+  }
+  date.setUTCDate(date.getUTCDate() + n * (m[2] === 'W' ? 7 : 1));
+  return date.toISOString().slice(0, 10);
+}
+
+/** Compares a TIMEX3 calendar value with the publication date at the value's granularity. */
+export function compareToDct(value: string, dct: string): number {
+  const v = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(value);
+  if (!v) return 0;
+  const parts = [v[1], v[2], v[3]].filter((p): p is string => p !== undefined);
+  const own = parts.join('-');
+  const other = dct.slice(0, own.length);
+  return own < other ? -1 : own > other ? 1 : 0;
+}
+
+// A time beside a speech verb, with no trigger between, dates the statement ("said Friday").
+function datesStatement(v: SentenceView, r: TokenRange, triggers: readonly TriggerRef[]): boolean {
+  const g = v.grammar;
+  for (let k = Math.max(v.first, r.t0 - 7); k < Math.min(v.end, r.t1 + 7); k++) {
+    if (k >= r.t0 && k < r.t1) continue;
+    if (!g.speechVerbs.has(v.norm(k)!)) continue;
+    const lo = Math.min(k, r.t0);
+    const hi = Math.max(k, r.t1);
+    if (!triggers.some((t) => t.start >= lo && t.start < hi)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,107 @@
+import type { Doc } from '../../doc/document.js';
+import type { Offsets } from '../../doc/span.js';
+import type { Grammar } from './lexicon.js';
+import { prepositionBefore } from './roles.js';
+import type { DraftEvent } from './types.js';
+import type { ActorMention, SentenceView } from './view.js';
+
+/**
+ * What the article has said so far, for pronouns: "we" and "our" are the speaker of the
+ * quote they are in (outside quotes, the article's voice: its first actor); "it", "they",
+ * "he" are the subject just before them in the sentence, else the previous sentence's
+ * subject; "both leaders", "the two sides" are the participants of the last meeting or call.
+ */
+export class Discourse {
+  private previousSubject: string | null = null;
+  private lastConsult: DraftEvent | null = null;
+  private readonly author: string | null;
+  private readonly quotes: { span: Offsets; speaker: string | null }[];
+  private readonly quoteRegions: Offsets[];
+
+  constructor(private readonly doc: Doc, private readonly g: Grammar) {
+    this.author = firstActor(doc);
+    this.quotes = doc.layers.quotes.filter((q) => q.direct).map((q) => ({ span: q, speaker: q.speaker?.actor ?? null }));
+    this.quoteRegions = quotationRegions(doc.text);
+  }
+
+  /** The actor a mention stands for; pronouns are resolved here. */
+  resolve(m: ActorMention | null, v: SentenceView): string | null {
+    if (!m) return null;
+    if (m.pronoun === null) return m.actor;
+    if (m.pronoun === 'speaker') return this.speakerAt(this.doc.tokens[m.t0]!.start);
+    if (m.pronoun === 'group' && this.lastConsult?.source) return this.lastConsult.source;
+    return this.antecedent(m, v);
+  }
+
+  /** For "they" or "both leaders" as the subject of a two-sided event: the other participant of the last meeting. */
+  groupPartner(m: ActorMention | null): string | null {
+    if (!m || m.pronoun !== 'group' || !this.lastConsult) return null;
+    return this.lastConsult.target;
+  }
+
+  /**
+   * The other participant of the last meeting or call, for a two-sided event with no stated
+   * partner ("the incident is being jointly investigated" after a call with Baghdad).
+   */
+  partnerOf(source: string | null, codeOf: (id: string | null) => string | null): string | null {
+    const c = this.lastConsult;
+    if (!c || !c.source || !c.target) return null;
+    const side = (id: string | null) => codeOf(id)?.slice(0, 3) ?? null;
+    if (source === null || side(source) === side(c.source)) return c.target;
+    if (side(source) === side(c.target)) return c.source;
+    return null;
+  }
+
+  speakerAt(offset: number): string | null {
+    const quote = this.quotes.find((q) => q.span.start <= offset && offset < q.span.end);
+    if (quote) return quote.speaker;
+    if (this.quoteRegions.some((r) => r.start <= offset && offset < r.end)) return null;
+    return this.author;
+  }
+
+  inQuote(offset: number): boolean {
+    return this.quotes.some((q) => q.span.start <= offset && offset < q.span.end) || this.quoteRegions.some((r) => r.start <= offset && offset < r.end);
+  }
+
+  private antecedent(m: ActorMention, v: SentenceView): string | null {
+    const none = new Set<number>();
+    let best: ActorMention | null = null;
+    for (const o of v.mentions) {
+      if (o.t1 > m.t0) break;
+      if (o.pronoun === null && prepositionBefore(v, o, none) === null) best ??= o;
+    }
+    return best?.actor ?? this.previousSubject;
+  }
+
+  /** Called after each sentence: remembers its subject and its last meeting or call. */
+  afterSentence(v: SentenceView, events: readonly DraftEvent[]): void {
+    const none = new Set<number>();
+    const subject = v.mentions.find((m) => m.pronoun === null && prepositionBefore(v, m, none) === null);
+    if (subject) this.previousSubject = subject.actor;
+    for (const e of events) if (e.type === 'CONSULT' && e.status === 'reported' && e.source && !e.mergedInto) this.lastConsult = e;
+  }
+}
+
+function firstActor(doc: Doc): string | null {
+  let best: { id: string; at: number } | null = null;
+  for (const a of doc.layers.actors) for (const m of a.mentions) if (!best || m.start < best.at) best = { id: a.id, at: m.start };
+  return best?.id ?? null;
+}
+
+// Text between quotation marks, per paragraph: curly quotes open and close, straight ones toggle.
+function quotationRegions(text: string): Offsets[] {
+  const regions: Offsets[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' && open >= 0 && text[i + 1] === '\n') {
+      regions.push({ start: open, end: i });
+      open = -1;
+    } else if (c === '“' || (c === '"' && open < 0)) open = i + 1;
+    else if ((c === '”' || c === '"') && open >= 0) {
+      regions.push({ start: open, end: i });
+      open = -1;
+    }
+  }
+  return regions;
+}

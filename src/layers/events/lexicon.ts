@@ -1,0 +1,265 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { knowledgeDir } from '../../knowledge.js';
+import { tokenize } from '../../doc/tokens.js';
+import { cuesFileSchema, triggerFileSchema, type CueSpec, type CuesFile, type EntrySpec, type TriggerFile, type TypeSpec } from './lexicon-schema.js';
+import { nounForms, verbForms } from './inflect.js';
+import { PLOVER_TYPES, type EventStatus, type Form, type PartOfSpeech, type PloverType } from './types.js';
+
+/** A trigger or cue file that cannot be used; the message names the file and the field. */
+export class EventLexiconError extends Error {
+  constructor(readonly file: string, detail: string) {
+    super(`event lexicon ${file}: ${detail}`);
+    this.name = 'EventLexiconError';
+  }
+}
+
+export interface Cue {
+  /** Word sequences (tokenized like the text), any of which satisfies the cue. */
+  sequences: string[][];
+  actor: boolean;
+  speech: boolean;
+  side: 'before' | 'after' | 'either';
+  within: number;
+  capitalized: boolean;
+  onlyFor: Set<string> | null;
+}
+
+export interface CompiledEntry {
+  index: number;
+  id: string;
+  type: PloverType;
+  cameo: string;
+  mode: string | null;
+  requires: Cue[];
+  excludes: Cue[];
+  subjectRole: 'source' | 'target';
+  passiveSubject: 'source' | 'target';
+  status: EventStatus | null;
+  fatal: boolean;
+  intent: boolean;
+  reportedFrame: boolean;
+}
+
+export interface Pattern {
+  words: string[];
+  entry: CompiledEntry;
+  pos: PartOfSpeech;
+  form: Form;
+}
+
+export interface TypeInfo {
+  cameo: string;
+  hostile: boolean;
+  symmetric: boolean;
+  targetPreps: Set<string>;
+  modeCues: { mode: string; words: Set<string> }[];
+}
+
+export interface EventLexicon {
+  /** Patterns by their first word, longest first, then in entry order. */
+  byFirstWord: Map<string, Pattern[]>;
+  entries: CompiledEntry[];
+  types: Map<PloverType, TypeInfo>;
+  grammar: Grammar;
+}
+
+/** knowledge/events/cues.json as look-up sets. */
+export interface Grammar {
+  speechVerbs: Set<string>;
+  relativePeople: Set<string>;
+  relativeThings: Set<string>;
+  subordinators: Set<string>;
+  conditionals: Set<string>;
+  clausePunctuation: Set<string>;
+  futureModals: Set<string>;
+  conditionalModals: Set<string>;
+  possibilityModals: Set<string>;
+  plannedCues: Set<string>;
+  hypotheticalCues: Set<string>;
+  negationCues: Set<string>;
+  ongoingCues: Set<string>;
+  beForms: Set<string>;
+  presentForms: Set<string>;
+  haveForms: Set<string>;
+  auxiliaries: Set<string>;
+  definite: Set<string>;
+  demonstrative: Set<string>;
+  indefinite: Set<string>;
+  possessive: Set<string>;
+  speakerPronouns: Set<string>;
+  thirdPronouns: Set<string>;
+  groupSubjects: string[][];
+  prepositions: Set<string>;
+  purposeNouns: Set<string>;
+  lightVerbs: Set<string>;
+  coordinators: Set<string>;
+  noCasualties: string[][];
+  deathWords: Set<string>;
+  personNouns: Set<string>;
+  intentWords: Set<string>;
+  durationFuture: Set<string>;
+}
+
+export const shippedTriggerFile = path.join(knowledgeDir, 'events', 'triggers.json');
+export const shippedCuesFile = path.join(knowledgeDir, 'events', 'cues.json');
+
+// Patterns and cue words are cut by the same tokenizer as the text, so "cease-fire" or "won't" match.
+const toWords = (phrase: string) => tokenize(phrase.toLowerCase()).map((t) => t.norm);
+
+function readJson<T>(file: string, schema: z.ZodType<T>): T {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new EventLexiconError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    throw new EventLexiconError(file, `is not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    throw new EventLexiconError(file, `${where ? `${where}: ` : ''}${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export const readTriggerFile = (file: string): TriggerFile => readJson(file, triggerFileSchema);
+
+let shipped: EventLexicon | undefined;
+
+/**
+ * The shipped lexicon, plus user trigger files. User entries are tried before the shipped
+ * ones, so a user can give words a new sense; user "types" fields override the shipped ones.
+ */
+export function loadEventLexicon(userFiles: readonly string[] = []): EventLexicon {
+  if (userFiles.length === 0 && shipped) return shipped;
+  const files = [...userFiles.map(readTriggerFile), readTriggerFile(shippedTriggerFile)];
+  const grammar = compileGrammar(readJson(shippedCuesFile, cuesFileSchema));
+  const lexicon = compileLexicon(files, grammar, userFiles[0] ?? shippedTriggerFile);
+  if (userFiles.length === 0) shipped = lexicon;
+  return lexicon;
+}
+
+/** Compiles trigger files (highest priority first) into look-up tables. */
+export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, nameForErrors = 'lexicon'): EventLexicon {
+  const typeSpecs = new Map<PloverType, TypeSpec>();
+  for (const f of [...files].reverse()) for (const [t, spec] of Object.entries(f.types ?? {})) if (spec) typeSpecs.set(t as PloverType, spec);
+  const types = new Map<PloverType, TypeInfo>();
+  for (const t of PLOVER_TYPES) {
+    const spec = typeSpecs.get(t);
+    if (!spec) throw new EventLexiconError(nameForErrors, `type ${t} has no "types" entry (cameo, hostile, symmetric, targetPreps)`);
+    types.set(t, {
+      cameo: spec.cameo,
+      hostile: spec.hostile,
+      symmetric: spec.symmetric,
+      targetPreps: new Set(spec.targetPreps),
+      modeCues: Object.entries(spec.modeCues ?? {}).map(([mode, words]) => ({ mode, words: new Set(words.map((w) => w.toLowerCase())) })),
+    });
+  }
+
+  const irregular = new Map<string, string[]>();
+  for (const f of files) {
+    for (const [lemma, forms] of Object.entries(f.irregularVerbs ?? {})) if (!lemma.startsWith('$') && Array.isArray(forms)) irregular.set(lemma, forms);
+  }
+
+  const entries: CompiledEntry[] = [];
+  const byFirstWord = new Map<string, Pattern[]>();
+  const add = (phrase: string, entry: CompiledEntry, pos: PartOfSpeech, form: Form) => {
+    const words = toWords(phrase);
+    if (words.length === 0) return;
+    const list = byFirstWord.get(words[0]!) ?? [];
+    if (list.some((p) => p.entry === entry && p.pos === pos && p.words.join(' ') === words.join(' '))) return;
+    list.push({ words, entry, pos, form });
+    byFirstWord.set(words[0]!, list);
+  };
+  for (const f of files) {
+    for (const spec of f.entries ?? []) {
+      const entry = compileEntry(spec, entries.length, types);
+      entries.push(entry);
+      for (const v of spec.verbs ?? []) for (const f2 of verbForms(v.toLowerCase(), irregular)) add(f2.text, entry, 'verb', f2.form);
+      for (const n of spec.nouns ?? []) for (const f2 of nounForms(n.toLowerCase())) add(f2.text, entry, 'noun', f2.form);
+      for (const p of spec.phrases ?? []) add(p, entry, 'verb', 'phrase');
+    }
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || a.entry.index - b.entry.index);
+  return { byFirstWord, entries, types, grammar };
+}
+
+function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, TypeInfo>): CompiledEntry {
+  const typeInfo = types.get(spec.type)!;
+  // Forces that withdraw or deploy are what the clause is about: "troops were withdrawn" names the source.
+  const movesItself = spec.type === 'RETREAT' || spec.type === 'MOBILIZE';
+  return {
+    index,
+    id: spec.id ?? `${spec.type.toLowerCase()}#${index}`,
+    type: spec.type,
+    cameo: spec.cameo ?? typeInfo.cameo,
+    mode: spec.mode ?? null,
+    requires: (spec.requires ?? []).map(compileCue),
+    excludes: (spec.excludes ?? []).map(compileCue),
+    subjectRole: spec.roles?.subject ?? 'source',
+    passiveSubject: spec.roles?.passiveSubject ?? (movesItself ? 'source' : 'target'),
+    status: spec.status ?? null,
+    fatal: spec.fatal ?? false,
+    intent: spec.intent ?? false,
+    reportedFrame: spec.frame === 'reported',
+  };
+}
+
+function compileCue(c: CueSpec): Cue {
+  return {
+    sequences: (c.words ?? []).map(toWords).filter((w) => w.length > 0),
+    actor: c.actor ?? false,
+    speech: c.speech ?? false,
+    side: c.side,
+    within: c.within,
+    capitalized: c.capitalized ?? false,
+    onlyFor: c.onlyFor ? new Set(c.onlyFor.map((w) => toWords(w).join(' '))) : null,
+  };
+}
+
+function compileGrammar(k: CuesFile): Grammar {
+  const set = (list: readonly string[]) => new Set(list.map((w) => w.toLowerCase().replace(/’/g, "'")));
+  return {
+    speechVerbs: set(k.speechVerbs.words),
+    relativePeople: set(k.relativeWords.people),
+    relativeThings: set(k.relativeWords.things),
+    subordinators: set(k.subordinators.words),
+    conditionals: set(k.conditionals.words),
+    clausePunctuation: set(k.clausePunctuation.words),
+    futureModals: set(k.futureModals),
+    conditionalModals: set(k.conditionalModals),
+    possibilityModals: set(k.possibilityModals),
+    plannedCues: set(k.plannedCues.words),
+    hypotheticalCues: set(k.hypotheticalCues.words),
+    negationCues: set(k.negationCues.words),
+    ongoingCues: set(k.ongoingCues.words),
+    beForms: set(k.beForms),
+    presentForms: set(k.presentForms),
+    haveForms: set(k.haveForms),
+    auxiliaries: set(k.auxiliaries),
+    definite: set(k.determiners.definite),
+    demonstrative: set(k.determiners.demonstrative),
+    indefinite: set(k.determiners.indefinite),
+    possessive: set(k.determiners.possessive),
+    speakerPronouns: set(k.pronouns.speaker),
+    thirdPronouns: set(k.pronouns.third),
+    groupSubjects: k.pronouns.group.map(toWords),
+    prepositions: set(k.prepositions),
+    purposeNouns: set(k.purposeNouns.words),
+    lightVerbs: set(k.lightVerbs.words),
+    coordinators: set(k.coordinators),
+    noCasualties: k.noCasualties.phrases.map(toWords),
+    deathWords: set(k.deathWords.words),
+    personNouns: set(k.personNouns.words),
+    intentWords: set(k.intentWords.words),
+    durationFuture: set(k.durationFuture.words),
+  };
+}

@@ -1,0 +1,276 @@
+import type { TypeInfo } from './lexicon.js';
+import type { Trigger } from './triggers.js';
+import { segmentAt, segmentIndexAt, type ActorMention, type SentenceView } from './view.js';
+
+/**
+ * Source and target from the clause around a trigger, without a parser: the clause subject
+ * (the first actor of the clause segment that is not inside a prepositional phrase) is the
+ * source in the active voice and the target in the passive; "by X" is the passive agent;
+ * the first actor after the trigger, directly or after one of the type's prepositions
+ * ("against", "with"), is the target. Event nouns take their source from a possessive or
+ * modifier ("the coalition's strikes"), from "by X", or from the subject of the light verb
+ * that carries them ("X launched a raid").
+ */
+
+export interface ClauseRoles {
+  source: ActorMention | null;
+  target: ActorMention | null;
+  /** The second actor of a coordinated subject ("The secretary and the prime minister"). */
+  coSubject: ActorMention | null;
+  passive: boolean;
+  /** The subject was read from an earlier clause, not the trigger's own (a weaker reading). */
+  borrowedSubject: boolean;
+}
+
+const REDUCED_PASSIVE_NEXT = new Set(['by', 'during', 'in', 'at', 'near', 'after', 'on', '.', ',', 'and', 'while', 'when', 'since', 'over', 'across', 'throughout', 'outside', 'inside', '-', 'from', 'so', 'last', 'this', 'earlier']);
+
+export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, triggerTokens: ReadonlySet<number>): ClauseRoles {
+  const roles: ClauseRoles = { source: null, target: null, coSubject: null, passive: false, borrowedSubject: false };
+  if (t.entry.reportedFrame) return reportedRoles(v, t, roles, triggerTokens);
+  const between = coordinatedPair(v, t, info);
+  if (between) {
+    roles.source = between[0];
+    roles.target = between[1];
+  }
+  if (t.pos === 'noun') nounRoles(v, t, info, roles, triggerTokens);
+  else verbRoles(v, t, info, roles, triggerTokens);
+  if (roles.source && roles.target && roles.source === roles.target) roles.target = null;
+  return roles;
+}
+
+/** "X said that Y must ...": X asks, Y is asked. */
+function reportedRoles(v: SentenceView, t: Trigger, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): ClauseRoles {
+  let speech: number | null = null;
+  for (let k = t.start - 1; k >= Math.max(v.first, t.start - 14); k--) {
+    if (v.grammar.speechVerbs.has(v.norm(k)!)) {
+      speech = k;
+      break;
+    }
+  }
+  if (speech === null) return roles;
+  roles.source = subjectOf(v, speech, triggerTokens)?.mention ?? null;
+  roles.target = v.mentions.find((m) => m.t0 > speech && m.t1 <= t.start && prepositionBefore(v, m, triggerTokens) === null) ?? null;
+  return roles;
+}
+
+function verbRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): void {
+  roles.passive = isPassive(v, t);
+  const subject = subjectOf(v, t.start, triggerTokens);
+  if (subject) {
+    roles.borrowedSubject = subject.borrowed;
+    roles.coSubject = coordinated(v, subject.mention);
+  }
+  const subj = subject?.mention ?? null;
+  if (roles.passive) {
+    const agent = byAgent(v, t.end);
+    if (t.entry.passiveSubject === 'source') roles.source ??= agent ?? subj;
+    else {
+      roles.target ??= subj;
+      roles.source ??= agent;
+    }
+    return;
+  }
+  if (t.entry.subjectRole === 'target') roles.target ??= subj;
+  else roles.source ??= subj;
+  if (t.entry.subjectRole === 'source') roles.target ??= objectOf(v, t.end, info, triggerTokens);
+}
+
+function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): void {
+  const modifier = modifierBefore(v, t.start);
+  const agent = byAgent(v, t.end);
+  const ofMention = afterWord(v, t.end, 'of');
+  const movesItself = t.entry.passiveSubject === 'source';
+  roles.source ??= modifier ?? agent ?? (movesItself ? ofMention : null);
+  if (!roles.source) {
+    // "X launched a raid" takes the light verb's subject; ", training and equipping support to
+    // ..." (a list item that opens its clause) takes the subject the clause before it had.
+    const light = lightVerbBefore(v, t.start);
+    const opensClause = t.start - segmentAt(v, t.start).start <= 1;
+    const subject = light !== null ? subjectOf(v, light, triggerTokens) : opensClause ? subjectOf(v, t.start, triggerTokens) : null;
+    if (subject) {
+      roles.source = subject.mention;
+      roles.borrowedSubject = subject.borrowed || light === null;
+      roles.coSubject = coordinated(v, subject.mention);
+    }
+  }
+  if (t.entry.subjectRole === 'target' && roles.source && !roles.target) {
+    roles.target = roles.source;
+    roles.source = null;
+  }
+  roles.target ??= prepositionalObject(v, t.end, info, triggerTokens) ?? (!movesItself && ofMention && ofMention !== roles.source ? ofMention : null);
+}
+
+/** "a partnership between Washington and Baghdad", "talks between X and Y": both roles at once. */
+function coordinatedPair(v: SentenceView, t: Trigger, info: TypeInfo): [ActorMention, ActorMention] | null {
+  if (!info.symmetric) return null;
+  for (let k = t.end; k < Math.min(v.end, t.end + 3); k++) {
+    if (v.norm(k) !== 'between' && v.norm(k) !== 'among') continue;
+    const first = v.mentions.find((m) => m.t0 > k && m.t0 <= k + 3);
+    if (!first) return null;
+    const second = coordinated(v, first);
+    return second ? [first, second] : null;
+  }
+  return null;
+}
+
+/**
+ * The subject of the clause holding token `at`: the first actor of its segment, before `at`,
+ * that is not inside a prepositional phrase; in a relative clause, the actor just before the
+ * relative pronoun; otherwise the subject of an earlier clause of the sentence (borrowed).
+ */
+export function subjectOf(v: SentenceView, at: number, triggerTokens: ReadonlySet<number>): { mention: ActorMention; borrowed: boolean } | null {
+  const segIndex = segmentIndexAt(v, at);
+  const seg = v.segments[segIndex]!;
+  for (const m of v.mentions) {
+    if (m.t0 < seg.start || m.t1 > at) continue;
+    if (prepositionBefore(v, m, triggerTokens) === null) return { mention: m, borrowed: false };
+  }
+  if (seg.kind === 'relative-person' || seg.kind === 'relative-thing') {
+    const antecedent = [...v.mentions].reverse().find((m) => m.t1 <= seg.start && m.t1 >= seg.start - 4);
+    if (antecedent) return { mention: antecedent, borrowed: false };
+  }
+  for (let s = segIndex - 1; s >= 0; s--) {
+    const earlier = v.segments[s]!;
+    if (earlier.kind === 'relative-person' || earlier.kind === 'relative-thing' || earlier.kind === 'paren') continue;
+    for (const m of v.mentions) {
+      if (m.t0 < earlier.start || m.t1 > earlier.end) continue;
+      if (prepositionBefore(v, m, triggerTokens) === null) return { mention: m, borrowed: true };
+    }
+  }
+  return null;
+}
+
+/**
+ * The preposition governing a mention ("of the Iraqi forces" → "of"), found by walking back
+ * over determiners, numbers and modifiers; null when the mention is not in such a phrase.
+ */
+export function prepositionBefore(v: SentenceView, m: ActorMention, triggerTokens: ReadonlySet<number>): string | null {
+  const g = v.grammar;
+  for (let k = m.t0 - 1, steps = 0; k >= v.first && steps < 5; k--, steps++) {
+    const n = v.norm(k)!;
+    if (g.prepositions.has(n)) return n;
+    if (triggerTokens.has(k) || g.auxiliaries.has(n) || g.speechVerbs.has(n) || g.beForms.has(n) || g.haveForms.has(n)) return null;
+    if (g.clausePunctuation.has(n) || n === '.' || g.relativePeople.has(n) || g.relativeThings.has(n) || g.subordinators.has(n) || g.coordinators.has(n)) return null;
+    if (v.mentions.some((o) => o !== m && o.t1 === k + 1)) return null;
+  }
+  return null;
+}
+
+/** The second conjunct after "X and", "X as well as", "X along with". */
+function coordinated(v: SentenceView, m: ActorMention): ActorMention | null {
+  const n = v.norm(m.t1);
+  if (n === undefined || !v.grammar.coordinators.has(n)) {
+    const seq = ['as', 'well', 'as'];
+    if (!seq.every((w, k) => v.norm(m.t1 + k) === w)) return null;
+  }
+  return v.mentions.find((o) => o !== m && o.t0 > m.t1 && o.t0 <= m.t1 + 4) ?? null;
+}
+
+/** "... by X": the agent of a passive verb or of an event noun. */
+function byAgent(v: SentenceView, from: number): ActorMention | null {
+  const seg = segmentAt(v, Math.max(v.first, from - 1));
+  for (let k = from; k < Math.min(v.end, from + 6); k++) {
+    if (v.norm(k) !== 'by') continue;
+    if (k >= seg.end && !(v.segments[v.segmentOf[k - v.first]!]?.kind === 'continuation')) return null;
+    return v.mentions.find((m) => m.t0 > k && m.t0 <= k + 4) ?? null;
+  }
+  return null;
+}
+
+function afterWord(v: SentenceView, from: number, word: string): ActorMention | null {
+  if (v.norm(from) !== word) return null;
+  return v.mentions.find((m) => m.t0 > from && m.t0 <= from + 4) ?? null;
+}
+
+/** "a coalition airstrike", "the Prime Minister's condemnation", "CENTCOM's operations". */
+function modifierBefore(v: SentenceView, start: number): ActorMention | null {
+  const g = v.grammar;
+  // An actor phrase may swallow the event noun ("U.S. military raid"): its actor is the modifier.
+  const containing = v.mentions.find((o) => o.pronoun === null && o.t0 < start && o.t1 > start);
+  if (containing) return containing;
+  const m = v.mentions.find((o) => o.t1 <= start && o.t1 >= start - 2);
+  if (!m) return null;
+  for (let k = m.t1; k < start; k++) {
+    const n = v.norm(k)!;
+    if (g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.clausePunctuation.has(n) || g.auxiliaries.has(n) || g.coordinators.has(n)) return null;
+  }
+  // A modifier after a preposition names what the event is about only for some nouns; keep it.
+  return m;
+}
+
+/** A light verb ("launched", "conducted", "held") carrying the noun, with only a determiner or modifiers between. */
+function lightVerbBefore(v: SentenceView, start: number): number | null {
+  const g = v.grammar;
+  const seg = segmentAt(v, start);
+  for (let k = start - 1; k >= Math.max(seg.start, start - 5); k--) {
+    const n = v.norm(k)!;
+    if (g.lightVerbs.has(n)) return k;
+    if (g.prepositions.has(n) || g.clausePunctuation.has(n)) return null;
+  }
+  return null;
+}
+
+/** The direct object, or an actor after one of the type's prepositions, in the trigger's clause. */
+function objectOf(v: SentenceView, from: number, info: TypeInfo, triggerTokens: ReadonlySet<number>): ActorMention | null {
+  const seg = segmentAt(v, Math.max(v.first, from - 1));
+  for (const m of v.mentions) {
+    if (m.t0 < from) continue;
+    if (m.t0 >= seg.end) break;
+    const p = prepositionBefore(v, m, triggerTokens);
+    if (p === null) {
+      if (m.t0 - from <= 6 && !hasTriggerBetween(triggerTokens, from, m.t0)) return m;
+      continue;
+    }
+    if (info.targetPreps.has(p) && m.t0 - from <= 10) return m;
+  }
+  // "demanded that the US cancel ...", "urged that ...": the subject of the clause right after.
+  const next = v.segments[segmentIndexAt(v, Math.max(v.first, from - 1)) + 1];
+  if (next && next.kind === 'complement' && next.start - from <= 3) {
+    return v.mentions.find((m) => m.t0 >= next.start && m.t0 < next.end && prepositionBefore(v, m, triggerTokens) === null) ?? null;
+  }
+  return null;
+}
+
+function prepositionalObject(v: SentenceView, from: number, info: TypeInfo, triggerTokens: ReadonlySet<number>): ActorMention | null {
+  const seg = segmentAt(v, Math.max(v.first, from - 1));
+  for (const m of v.mentions) {
+    if (m.t0 < from) continue;
+    if (m.t0 >= seg.end || m.t0 - from > 10) break;
+    const p = prepositionBefore(v, m, triggerTokens);
+    if (p !== null && info.targetPreps.has(p)) return m;
+  }
+  return null;
+}
+
+function hasTriggerBetween(triggerTokens: ReadonlySet<number>, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (triggerTokens.has(k)) return true;
+  return false;
+}
+
+/**
+ * A past participle after a form of "be" ("was attacked"), or, for violence and coercion,
+ * one that ends its noun phrase ("31 operatives detained and 8 killed").
+ */
+export function isPassive(v: SentenceView, t: Trigger): boolean {
+  if (t.form !== 'ed' && !(t.form === 'phrase' && v.grammar.beForms.has(v.norm(t.start)!))) return false;
+  const g = v.grammar;
+  for (let k = t.start - 1; k >= Math.max(v.first, t.start - 4); k--) {
+    const n = v.norm(k)!;
+    if (g.beForms.has(n)) return true;
+    if (g.haveForms.has(n)) return false;
+    if (!(g.auxiliaries.has(n) || n.endsWith('ly') || g.negationCues.has(n))) break;
+  }
+  if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'COERCE') return false;
+  const next = v.norm(t.end);
+  if (next !== undefined && !REDUCED_PASSIVE_NEXT.has(next)) return false;
+  if (next === undefined) return true;
+  const prev = v.norm(t.start - 1);
+  return prev !== undefined && !g.haveForms.has(prev) && !g.thirdPronouns.has(prev) && !g.speakerPronouns.has(prev) && !v.mentions.some((m) => m.t1 === t.start && m.pronoun === null && isSubjectLike(v, m));
+}
+
+// A mention that opens its clause ("Hezbollah guerrillas killed ...") is the subject of an active verb.
+function isSubjectLike(v: SentenceView, m: ActorMention): boolean {
+  const seg = segmentAt(v, m.t0);
+  const before = m.t0 - seg.start;
+  return before <= 1 && !v.quantities.some((q) => q.t0 < m.t1 && m.t0 < q.t1);
+}

@@ -1,0 +1,127 @@
+import type { EventStatus } from './types.js';
+import type { Trigger } from './triggers.js';
+import { segmentAt, type SentenceView } from './view.js';
+
+/**
+ * The status of an event (spec §2): read from the words before its trigger in its clause,
+ * in this order of precedence:
+ * - hypothetical: a condition ("if", "unless") earlier in the sentence;
+ * - negated: a negation in the verb group ("is not withdrawing", "does not mean a full
+ *   withdrawal", "denied carrying out", "no casualties");
+ * - hypothetical: a modal of possibility or obligation, or a verb of wanting, demanding,
+ *   threatening or trying ("could", "must", "threatened to", "urged X to");
+ * - planned: a future modal, "would" in reported speech ("said ... would be reduced"), or a
+ *   verb of intention or schedule ("plans to", "is expected to", "committed to");
+ * - ongoing: a progressive ("is working"), "continues to", "still", "under", or a present
+ *   participle in a present-tense clause ("has 2,500 troops advising");
+ * - reported otherwise. Reported speech keeps the status of what is reported, since only
+ *   the reported clause is read.
+ */
+export function statusOf(v: SentenceView, triggers: readonly Trigger[]): EventStatus {
+  const t = triggers[0]!;
+  if (t.entry.status) return t.entry.status;
+  const g = v.grammar;
+  for (let k = v.first; k < t.start; k++) if (g.conditionals.has(v.norm(k)!)) return 'hypothetical';
+
+  const seg = segmentAt(v, t.start);
+  const from = Math.max(seg.start, t.start - 8, t.pos === 'noun' ? governedFrom(v, t.start) : 0);
+  const words: string[] = [];
+  for (let k = from; k < t.start; k++) if (!(t.pos === 'noun' && carriesNoun(v, k, t.start))) words.push(v.norm(k)!);
+
+  const near = words.slice(-5);
+  const negatedAt = near.findIndex((w, i) => isNegation(w, g.negationCues) && near[i + 1] !== 'only');
+  if (negatedAt >= 0 && !words.includes('if')) return 'negated';
+
+  const pastSpeech = reportedInPast(v, t.start);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i]!;
+    if (g.conditionalModals.has(w) || w.endsWith("'d")) return pastSpeech ? 'planned' : 'hypothetical';
+    if (g.possibilityModals.has(w) || g.hypotheticalCues.has(w)) return 'hypothetical';
+    if (g.futureModals.has(w) || w.endsWith("'ll") || g.plannedCues.has(w)) return 'planned';
+  }
+  const own: string[] = [];
+  if (t.form === 'phrase') for (let k = t.start; k < t.end; k++) own.push(v.norm(k)!);
+  if (words.some((w) => g.ongoingCues.has(w)) || own.some((w) => g.ongoingCues.has(w))) return 'ongoing';
+  if (isProgressive(v, t) || presentParticiple(v, t, words)) return 'ongoing';
+  return 'reported';
+}
+
+function isNegation(w: string, cues: ReadonlySet<string>): boolean {
+  return cues.has(w) || w.endsWith("n't");
+}
+
+// "X said (that) Y would ...": "would" is the future of a past statement, a plan.
+function reportedInPast(v: SentenceView, before: number): boolean {
+  for (let k = v.first; k < before; k++) {
+    const n = v.norm(k)!;
+    if (v.grammar.speechVerbs.has(n) && (n.endsWith('ed') || n === 'said' || n === 'told' || n === 'wrote')) return true;
+  }
+  return false;
+}
+
+function isProgressive(v: SentenceView, t: Trigger): boolean {
+  const g = v.grammar;
+  const present = (n: string) => n === 'is' || n === 'are' || n === 'am' || n === "'s";
+  if (t.form === 'ing') {
+    for (let k = t.start - 1; k >= Math.max(v.first, t.start - 3); k--) {
+      const n = v.norm(k)!;
+      if (present(n)) return true;
+      if (!(g.auxiliaries.has(n) || n.endsWith('ly'))) break;
+    }
+  }
+  // "is being investigated", "are being carried out", "is being jointly investigated"
+  for (let k = t.start - 1; k >= Math.max(v.first, t.start - 3); k--) {
+    if (v.norm(k) === 'being') return present(v.norm(k - 1) ?? '') || present(v.norm(k - 2) ?? '');
+  }
+  return false;
+}
+
+// Words that govern an event noun stop at the preposition it hangs from: in "continues to
+// gather information on a coalition airstrike", "continues" is not said of the airstrike.
+// A light verb carries the noun and passes its status on ("plans to launch attacks").
+const STOPPING_PREPOSITIONS = new Set(['on', 'of', 'about', 'regarding', 'against', 'for', 'into', 'in', 'at', 'from', 'with', 'over', 'by', 'during', 'after', 'before', 'following', 'through', 'via', 'behind', 'amid', 'despite']);
+
+function governedFrom(v: SentenceView, start: number): number {
+  for (let k = start - 1; k >= Math.max(v.first, start - 8); k--) {
+    const n = v.norm(k)!;
+    if (v.grammar.lightVerbs.has(n)) return v.first;
+    if (STOPPING_PREPOSITIONS.has(n)) return k + 1;
+  }
+  return v.first;
+}
+
+// "to pledge our support", "offered U.S. support": the cue word is the act that carries the
+// noun (a light verb right before it), so the pledge is reported, not planned.
+function carriesNoun(v: SentenceView, k: number, start: number): boolean {
+  if (!v.grammar.plannedCues.has(v.norm(k)!) || start - k > 3) return false;
+  for (let j = k + 1; j < start; j++) if (v.norm(j) === 'to') return false;
+  return true;
+}
+
+// "has about 2,500 troops in Iraq advising and assisting": a participle in a present-tense clause.
+function presentParticiple(v: SentenceView, t: Trigger, words: readonly string[]): boolean {
+  if (t.form !== 'ing' || t.pos !== 'verb') return false;
+  return words.some((w) => v.grammar.presentForms.has(w));
+}
+
+/**
+ * "will wind down ... and transition to a partnership": a modal or plan word governs the
+ * verbs coordinated with "and" in its clause, so events after it in the clause share its
+ * status when they have none of their own.
+ */
+export function spreadOverCoordination(v: SentenceView, events: readonly { status: EventStatus; triggers: readonly { start: number; end: number }[] }[]): void {
+  const ordered = [...events].sort((a, b) => a.triggers[0]!.start - b.triggers[0]!.start);
+  for (let i = 1; i < ordered.length; i++) {
+    const e = ordered[i]!;
+    if (e.status !== 'reported') continue;
+    const start = e.triggers[0]!.start;
+    const governing = ordered.slice(0, i).reverse().find((p) => p.status === 'planned' && segmentAt(v, p.triggers[0]!.start) === segmentAt(v, start));
+    if (!governing) continue;
+    for (let k = governing.triggers[0]!.end; k < start; k++) {
+      if (v.norm(k) === 'and') {
+        e.status = 'planned';
+        break;
+      }
+    }
+  }
+}

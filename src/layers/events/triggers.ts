@@ -1,0 +1,140 @@
+import type { Cue, EventLexicon, Pattern, CompiledEntry } from './lexicon.js';
+import type { Form, PartOfSpeech } from './types.js';
+import type { SentenceView } from './view.js';
+
+/** A matched trigger: the words (global token range) and the lexicon sense they were read in. */
+export interface Trigger {
+  start: number;
+  end: number;
+  entry: CompiledEntry;
+  pos: PartOfSpeech;
+  form: Form;
+}
+
+/**
+ * Finds the trigger words of one sentence. At each token the longest lexicon phrase wins;
+ * among senses of the same words, the part of speech the context calls for is tried first,
+ * then entries in lexicon order, the first whose cues hold. Triggers never overlap.
+ */
+export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
+  const found: Trigger[] = [];
+  for (let i = v.first; i < v.end; i++) {
+    const candidates = lex.byFirstWord.get(v.norm(i)!);
+    if (!candidates) continue;
+    const matching = candidates.filter((p) => p.words.every((w, k) => v.norm(i + k) === w));
+    let accepted: Trigger | null = null;
+    for (let at = 0; at < matching.length && !accepted; ) {
+      const length = matching[at]!.words.length;
+      const group: Pattern[] = [];
+      while (at < matching.length && matching[at]!.words.length === length) group.push(matching[at++]!);
+      accepted = pickSense(v, i, i + length, group);
+    }
+    if (accepted && !isInsideName(v, accepted) && !isPurposeInfinitive(v, accepted) && !isDescriptiveParticiple(v, accepted)) {
+      found.push(accepted);
+      i = accepted.end - 1;
+    }
+  }
+  return found;
+}
+
+function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]): Trigger | null {
+  const hasVerb = group.some((p) => p.pos === 'verb');
+  const hasNoun = group.some((p) => p.pos === 'noun');
+  // The most verbal form decides the context test: "-ed" and "-ing" are never plain nouns.
+  const form = group.find((p) => p.form === 'ed')?.form ?? group.find((p) => p.form === 'ing')?.form ?? group[0]!.form;
+  const wanted = contextPos(v, start, end, form);
+  let order = group;
+  if (hasVerb && hasNoun) {
+    // A clear context ("the enduring defeat of", "to fight") allows only its part of speech.
+    order = wanted ? group.filter((p) => p.pos === wanted || p.form === 'phrase') : [...group.filter((p) => p.pos === 'noun'), ...group.filter((p) => p.pos !== 'noun')];
+  } else if (wanted && group.every((p) => p.form !== 'phrase' && p.pos !== wanted) && strongContext(v, start)) {
+    // "a target", "will release": the only sense on offer is the wrong part of speech.
+    return null;
+  }
+  const text = group[0]!.words.join(' ');
+  for (const p of order) {
+    if (p.entry.requires.every((c) => cueHolds(v, start, end, c, text, true)) && !p.entry.excludes.some((c) => cueHolds(v, start, end, c, text, false))) {
+      return { start, end, entry: p.entry, pos: p.pos, form: p.form };
+    }
+  }
+  return null;
+}
+
+/** Verb or noun, as far as the word before (and after) tells; null when they do not. */
+export function contextPos(v: SentenceView, start: number, end: number, form: Form): PartOfSpeech | null {
+  const g = v.grammar;
+  const prev = v.norm(start - 1);
+  const next = v.norm(end);
+  const prevToken = v.token(start - 1);
+  const determinerBefore = prev !== undefined && prev !== 'that' && (g.definite.has(prev) || g.indefinite.has(prev) || g.possessive.has(prev) || prev.endsWith("'s") || prevToken?.kind === 'number');
+  if (form === 'ed') return determinerBefore && prev !== 'that' ? 'noun' : 'verb';
+  if (prev !== undefined && (g.auxiliaries.has(prev) || g.speakerPronouns.has(prev) || g.thirdPronouns.has(prev) || g.relativePeople.has(prev) || prev === 'which' || g.futureModals.has(prev) || prev.endsWith("'ll") || prev.endsWith("n't"))) {
+    return 'verb';
+  }
+  if (determinerBefore) return 'noun';
+  if (form === 'ing') return prev !== undefined && g.prepositions.has(prev) ? 'noun' : 'verb';
+  if (next === 'of' || next === 'by') return 'noun';
+  if (v.mentions.some((m) => m.t1 === start && m.pronoun === null)) {
+    if (next !== undefined && (g.prepositions.has(next) || next === '.' || next === ',')) return 'noun';
+    return 'verb';
+  }
+  return null;
+}
+
+const strongContext = (v: SentenceView, start: number) => {
+  const prev = v.norm(start - 1);
+  const g = v.grammar;
+  return prev !== undefined && (g.indefinite.has(prev) || prev === 'the' || g.possessive.has(prev) || prev === 'to' || g.futureModals.has(prev));
+};
+
+/** Whether a cue is satisfied around the trigger words [start, end). */
+function cueHolds(v: SentenceView, start: number, end: number, cue: Cue, triggerText: string, forRequires: boolean): boolean {
+  if (cue.onlyFor && !cue.onlyFor.has(triggerText)) return forRequires;
+  if (cue.within === 0) {
+    const own = cue.sequences.some((seq) => seq.join(' ') === triggerText);
+    if (!own) return false;
+    if (cue.capitalized) {
+      const t = v.token(start)!;
+      return start > v.first && t.text[0] !== t.text[0]!.toLowerCase();
+    }
+    return true;
+  }
+  const ranges: [number, number][] = [];
+  if (cue.side !== 'after') ranges.push([Math.max(v.first, start - cue.within), start]);
+  if (cue.side !== 'before') ranges.push([end, Math.min(v.end, end + cue.within)]);
+  for (const [from, to] of ranges) {
+    for (let k = from; k < to; k++) {
+      if (cue.actor && v.mentions.some((m) => m.t0 === k && m.pronoun === null)) return true;
+      if (cue.speech && v.grammar.speechVerbs.has(v.norm(k)!)) return true;
+      for (const seq of cue.sequences) if (seq.every((w, j) => v.norm(k + j) === w)) return true;
+    }
+  }
+  return false;
+}
+
+// Capitalized words in the middle of a name ("Operation Inherent Resolve", "Strike Group") are not events.
+function isInsideName(v: SentenceView, t: Trigger): boolean {
+  if (t.start === v.first) return false;
+  const text = v.token(t.start)!.text;
+  if (text[0] === text[0]!.toLowerCase()) return false;
+  const capital = (i: number) => {
+    const tk = v.token(i);
+    return tk !== undefined && tk.kind === 'word' && tk.text[0] !== tk.text[0]!.toLowerCase();
+  };
+  return capital(t.start - 1) || capital(t.end) || v.mentions.some((m) => m.pronoun === null && m.t0 <= t.start && t.end <= m.t1);
+}
+
+// "the mission to fight ISIS", "its ability to attack": a purpose or ability, not an event,
+// unless the noun is itself carried by a light verb ("conducted the mission to rescue hostages").
+function isPurposeInfinitive(v: SentenceView, t: Trigger): boolean {
+  if (t.pos !== 'verb' || v.norm(t.start - 1) !== 'to') return false;
+  const noun = v.norm(t.start - 2);
+  if (noun === undefined || !v.grammar.purposeNouns.has(noun)) return false;
+  for (let k = t.start - 3; k >= Math.max(v.first, t.start - 6); k--) if (v.grammar.lightVerbs.has(v.norm(k)!)) return false;
+  return true;
+}
+
+// "the coalition fighting Islamic State", "a task force targeting ISIS": a description of the actor.
+function isDescriptiveParticiple(v: SentenceView, t: Trigger): boolean {
+  return t.form === 'ing' && t.pos === 'verb' && v.mentions.some((m) => m.pronoun === null && m.t1 === t.start);
+}

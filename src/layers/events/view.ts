@@ -1,0 +1,223 @@
+import type { Doc, Sentence } from '../../doc/document.js';
+import type { Offsets } from '../../doc/span.js';
+import type { Token } from '../../doc/tokens.js';
+import type { Grammar } from './lexicon.js';
+
+/**
+ * What the events layer reads of one sentence: its tokens, its clause segments and the
+ * mentions of other layers as token ranges. Token indices are global (indices into
+ * doc.tokens); helpers return undefined outside the sentence, so look-ups never cross it.
+ */
+
+export type SegmentKind = 'main' | 'continuation' | 'relative-person' | 'relative-thing' | 'complement' | 'subordinate' | 'paren';
+
+export interface Segment {
+  start: number;
+  end: number;
+  kind: SegmentKind;
+  /** The speech verb ending this segment, when it is the speaker's clause ("officials said"). */
+  speechVerb: number | null;
+}
+
+export type PronounKind = 'speaker' | 'third' | 'group';
+
+export interface ActorMention {
+  t0: number;
+  t1: number;
+  /** The actor id; null for a pronoun until it is resolved. */
+  actor: string | null;
+  pronoun: PronounKind | null;
+}
+
+export interface TokenRange {
+  id: string;
+  t0: number;
+  t1: number;
+}
+
+export interface SentenceView {
+  doc: Doc;
+  sentence: Sentence;
+  first: number;
+  end: number;
+  segments: Segment[];
+  /** Segment index of each token (by token index - first). */
+  segmentOf: Int16Array;
+  mentions: ActorMention[];
+  places: TokenRange[];
+  times: TokenRange[];
+  quantities: TokenRange[];
+  grammar: Grammar;
+  norm(i: number): string | undefined;
+  token(i: number): Token | undefined;
+}
+
+/** Token ranges of spans, found by binary search over the document's tokens. */
+export class TokenIndex {
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  /** Index of the first token ending after `offset`. */
+  firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The tokens a span covers, or null if it covers none. */
+  range(span: Offsets): { t0: number; t1: number } | null {
+    const t0 = this.firstEndingAfter(span.start);
+    let t1 = t0;
+    while (t1 < this.tokens.length && this.tokens[t1]!.start < span.end) t1++;
+    return t1 > t0 ? { t0, t1 } : null;
+  }
+}
+
+/** Builds the clause segments of a sentence (see SegmentKind). */
+export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar): { segments: Segment[]; segmentOf: Int16Array } {
+  const segments: Segment[] = [{ start: first, end, kind: 'main', speechVerb: null }];
+  const segmentOf = new Int16Array(end - first);
+  const norm = (i: number) => (i >= first && i < end ? doc.tokens[i]!.norm : undefined);
+  const open = (at: number, kind: SegmentKind) => {
+    const current = segments[segments.length - 1]!;
+    if (at <= current.start) {
+      current.kind = kind === 'continuation' ? current.kind : kind;
+      return;
+    }
+    current.end = at;
+    segments.push({ start: at, end, kind, speechVerb: null });
+  };
+  let inParen = false;
+  for (let i = first; i < end; i++) {
+    const n = doc.tokens[i]!.norm;
+    const prev = norm(i - 1);
+    const next = norm(i + 1);
+    if (n === '(' || n === '[') {
+      inParen = true;
+      open(i + 1, 'paren');
+    } else if ((n === ')' || n === ']') && inParen) {
+      inParen = false;
+      open(i + 1, 'continuation');
+    } else if (g.clausePunctuation.has(n) || isSpacedDash(doc, i)) {
+      open(i + 1, 'continuation');
+    } else if (g.relativePeople.has(n)) {
+      open(i, 'relative-person');
+    } else if (g.relativeThings.has(n)) {
+      if (n === 'that' && !startsThatClause(prev, next, g)) continue;
+      open(i, speechBefore(doc, first, i, g) ? 'complement' : 'relative-thing');
+    } else if (g.subordinators.has(n)) {
+      if (n === 'as' && !(next && (g.thirdPronouns.has(next) || g.speakerPronouns.has(next)))) continue;
+      open(i, 'subordinate');
+    } else if (g.speechVerbs.has(n) && n !== 'according') {
+      segments[segments.length - 1]!.speechVerb = i;
+      if (next !== 'that') open(i + 1, 'complement');
+    }
+  }
+  for (let s = 0; s < segments.length; s++) {
+    const seg = segments[s]!;
+    for (let i = seg.start; i < seg.end; i++) segmentOf[i - first] = s;
+  }
+  return { segments, segmentOf };
+}
+
+// "that" opens a clause unless it is a determiner or pronoun: "in that area", "that is", "after that".
+function startsThatClause(prev: string | undefined, next: string | undefined, g: Grammar): boolean {
+  if (prev && g.prepositions.has(prev)) return false;
+  if (next === undefined || next === '.' || next === ',' || next === 'is' || next === 'was' || next === "'s") return false;
+  return true;
+}
+
+function speechBefore(doc: Doc, first: number, at: number, g: Grammar): boolean {
+  for (let k = at - 1; k >= Math.max(first, at - 5); k--) if (g.speechVerbs.has(doc.tokens[k]!.norm)) return true;
+  return false;
+}
+
+// A dash with spaces around it sets off a clause ("— a deployment ... —"); "U.S.-led" is one word.
+function isSpacedDash(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  if (t.text !== '-' && t.text !== '–' && t.text !== '—') return false;
+  const before = doc.text[t.start - 1];
+  const after = doc.text[t.end];
+  return (before === ' ' || before === '\n') && (after === ' ' || after === '\n');
+}
+
+/** Per-document look-ups the sentence views share. */
+export interface DocIndex {
+  mentionsBySentence: ActorMention[][];
+  placesBySentence: TokenRange[][];
+  timesBySentence: TokenRange[][];
+  quantitiesBySentence: TokenRange[][];
+  tokenIndex: TokenIndex;
+}
+
+export function indexDocument(doc: Doc, g: Grammar): DocIndex {
+  const tokenIndex = new TokenIndex(doc.tokens);
+  const n = doc.sentences.length;
+  const buckets = <T>() => Array.from({ length: n }, () => [] as T[]);
+  const mentionsBySentence = buckets<ActorMention>();
+  const placesBySentence = buckets<TokenRange>();
+  const timesBySentence = buckets<TokenRange>();
+  const quantitiesBySentence = buckets<TokenRange>();
+  const place = <T>(into: T[][], span: Offsets, make: (r: { t0: number; t1: number }) => T) => {
+    const s = doc.sentenceAt(span.start);
+    const r = tokenIndex.range(span);
+    if (s && r) into[s.index]!.push(make(r));
+  };
+  for (const a of doc.layers.actors) for (const m of a.mentions) place(mentionsBySentence, m, (r) => ({ ...r, actor: a.id, pronoun: null }));
+  for (const p of doc.layers.places) for (const m of p.mentions) place(placesBySentence, m, (r) => ({ ...r, id: p.id }));
+  for (const t of doc.layers.times) place(timesBySentence, t, (r) => ({ ...r, id: t.id }));
+  for (const q of doc.layers.quantities) place(quantitiesBySentence, q, (r) => ({ ...r, id: q.id }));
+
+  for (const s of doc.sentences) {
+    const list = mentionsBySentence[s.index]!;
+    addPronouns(doc, s, list, g);
+    list.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
+    // Overlapping mentions (an actor inside a longer one) keep the longer, earlier one.
+    const kept: ActorMention[] = [];
+    for (const m of list) if (!kept.some((k) => m.t0 < k.t1 && k.t0 < m.t1)) kept.push(m);
+    mentionsBySentence[s.index] = kept;
+    for (const l of [placesBySentence[s.index]!, timesBySentence[s.index]!, quantitiesBySentence[s.index]!]) l.sort((a, b) => a.t0 - b.t0);
+  }
+  return { mentionsBySentence, placesBySentence, timesBySentence, quantitiesBySentence, tokenIndex };
+}
+
+function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): void {
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const n = doc.tokens[i]!.norm;
+    const group = g.groupSubjects.find((seq) => seq.every((w, k) => i + k < s.tokenEnd && doc.tokens[i + k]!.norm === w));
+    if (group && (group.length > 1 || n === 'they')) {
+      list.push({ t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
+      i += group.length - 1;
+    } else if (g.speakerPronouns.has(n)) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'speaker' });
+    else if (g.thirdPronouns.has(n) && !(n === 'it' && doc.tokens[i + 1]?.norm === 'is')) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'third' });
+  }
+}
+
+export function sentenceView(doc: Doc, sentence: Sentence, index: DocIndex, g: Grammar): SentenceView {
+  const first = sentence.tokenStart;
+  const end = sentence.tokenEnd;
+  const { segments, segmentOf } = segmentSentence(doc, first, end, g);
+  return {
+    doc,
+    sentence,
+    first,
+    end,
+    segments,
+    segmentOf,
+    mentions: index.mentionsBySentence[sentence.index]!,
+    places: index.placesBySentence[sentence.index]!,
+    times: index.timesBySentence[sentence.index]!,
+    quantities: index.quantitiesBySentence[sentence.index]!,
+    grammar: g,
+    norm: (i) => (i >= first && i < end ? doc.tokens[i]!.norm : undefined),
+    token: (i) => (i >= first && i < end ? doc.tokens[i] : undefined),
+  };
+}
+
+/** The segment a token belongs to. */
+export const segmentAt = (v: SentenceView, i: number): Segment => v.segments[v.segmentOf[i - v.first]!]!;
+export const segmentIndexAt = (v: SentenceView, i: number): number => v.segmentOf[i - v.first]!;

@@ -1,0 +1,104 @@
+import type { NameHit } from './entry.js';
+import type { Gazetteer } from './gazetteer.js';
+import type { PlaceMatch } from './match.js';
+import { ARABIC_ARTICLES } from './normalize.js';
+import type { Word } from './words.js';
+
+/** Punctuation that may sit inside a place name: "Deir ez-Zor", "Washington, D.C.", "St. Louis". */
+const INNER_PUNCT = new Set(['-', ',', '.', '‐', '‑']);
+
+/**
+ * Lower-case words allowed inside a name written in title case ("Deir ez-Zor", "al Hawl",
+ * "Bosnia and Herzegovina"), but never as its last word.
+ */
+const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ez', 'ed', 'es', 'bin', 'ibn', 'de', 'del', 'la', 'le', 'les', 'of', 'the', 'and', 'on', 'upon', 'sur', 'du', 'des', 'da', 'di', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'y', 'e', 'am', 'im', 'en', 'aux']);
+
+/**
+ * Finds the longest gazetteer names in one sentence, left to right. A position costs one map
+ * look-up unless some name starts with its word; then at most as many look-ups as the
+ * longest such name has words.
+ */
+export function findNames(gazetteer: Gazetteer, words: Word[], sentence: number): PlaceMatch[] {
+  const out: PlaceMatch[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const m = matchAt(gazetteer, words, sentence, i);
+    if (!m) continue;
+    // "the Pacific" is a form, but "the Pacific Ocean" reads better as "Pacific Ocean".
+    const inner = words[i]!.key === 'the' ? matchAt(gazetteer, words, sentence, i + 1) : undefined;
+    const best = inner && inner.to > m.to ? inner : m;
+    out.push(best);
+    i = best.to - 1;
+  }
+  return out;
+}
+
+function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: number): PlaceMatch | undefined {
+  const w = words[i];
+  if (!w || !w.isWord) return undefined;
+  // Names start with a capital, an Arabic article ("al Hawl") or a lower-case form's first word ("the West").
+  if (!w.cap && !ARABIC_ARTICLES.has(w.key) && !gazetteer.startsLowerCase(w.key)) return undefined;
+  if (!gazetteer.has(w.key) && !gazetteer.isPrefix(w.key)) return undefined;
+  // Grow the key word by word, across inner punctuation, while some name still starts with it;
+  // keep the longest stretch that is a name written as one.
+  const span: Word[] = [];
+  let key = '';
+  let best: { last: number; hits: NameHit[]; span: Word[] } | undefined;
+  for (let j = i; j < words.length; j++) {
+    const x = words[j]!;
+    if (!x.isWord) {
+      if (INNER_PUNCT.has(x.text)) continue;
+      break;
+    }
+    span.push(x);
+    key = span.length === 1 ? x.key : `${key} ${x.key}`;
+    if (gazetteer.has(key)) {
+      const hits = gazetteer.lookup(key).filter((h) => writtenAsName(h, span));
+      if (hits.length) best = { last: j, hits, span: [...span] };
+    }
+    if (x.possessive || !gazetteer.isPrefix(key)) break;
+  }
+  if (!best) return undefined;
+  return {
+    sentence,
+    from: i,
+    to: best.last + 1,
+    start: w.start,
+    end: words[best.last]!.end,
+    hits: dedupe(best.hits),
+    via: best.span.every((x) => x.dateline) ? 'dateline' : 'name',
+    usage: 'noun',
+    reason: '',
+    locative: false,
+    qualified: false,
+  };
+}
+
+/**
+ * Whether the text writes this reading as a name: capitalized where the form is, in
+ * capitals only where the form is ("US" is the country, "Us" and "us" are not) or in a
+ * dateline. Package cities have no stored form: all their words must be capitalized
+ * except inner particles.
+ */
+function writtenAsName(hit: NameHit, span: Word[]): boolean {
+  const formWords = hit.form ? hit.form.split(/[\s,\-–/]+/).filter((f) => /\p{L}/u.test(f)) : null;
+  const aligned = formWords && formWords.length === span.length ? formWords : null;
+  for (let k = 0; k < span.length; k++) {
+    const w = span[k]!;
+    const f = aligned?.[k];
+    const formLower = f !== undefined && !/^\p{Lu}/u.test(f);
+    const formUpper = f !== undefined && f.replace(/[^\p{L}]/gu, '').length >= 1 && !/\p{Ll}/u.test(f);
+    if (w.upper && !w.dateline && !formUpper) return false;
+    if (!w.upper && formUpper && f!.replace(/[^\p{L}]/gu, '').length >= 2) return false;
+    if (!w.cap) {
+      if (formLower) continue;
+      if (!aligned && k === 0 && formWords && !/^\p{Lu}/u.test(formWords[0]!)) continue;
+      if (!PARTICLES.has(w.key) || k === span.length - 1) return false;
+    }
+  }
+  return true;
+}
+
+function dedupe(hits: readonly NameHit[]): NameHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => (seen.has(h.entry.id) ? false : (seen.add(h.entry.id), true)));
+}

@@ -1,0 +1,110 @@
+import type { CityTable } from './cities-file.js';
+import { makeEntry, type GazetteerEntry, type NameHit } from './entry.js';
+import { iso2ToIso3 } from './country-codes.js';
+
+/**
+ * The name index: every written form of every place, by key (normalize.ts), plus every
+ * word-boundary prefix of the longer keys, so a text position costs one look-up when no
+ * place starts there, and a name is grown only while some name continues it. Package cities are stored as row numbers and become entries
+ * only when a text names them: 138k objects would cost more than the whole index.
+ */
+type Ref = number | NameHit;
+
+export class Gazetteer {
+  private readonly byKey = new Map<string, Ref[]>();
+  /** Every word-boundary prefix of a multi-word key, so a look-up can stop as soon as no name continues. */
+  private readonly prefixes = new Set<string>();
+  private readonly cityEntries = new Map<number, GazetteerEntry>();
+  /** First words of forms written in lower case ("the West", "sub-Saharan Africa", "al-Tanf"). */
+  private readonly lowerFirstWords = new Set<string>();
+  /** Hits per key, built on first look-up: frequent names ("Washington") are read once. */
+  private readonly hitCache = new Map<string, NameHit[]>();
+
+  constructor(readonly cities: CityTable) {}
+
+  addCity(key: string, row: number): void {
+    this.addRef(key, row);
+  }
+
+  add(key: string, entry: GazetteerEntry, form: string): void {
+    const refs = this.byKey.get(key);
+    if (refs?.some((r) => typeof r !== 'number' && r.entry === entry)) return;
+    if (/^\P{Lu}/u.test(form)) this.lowerFirstWords.add(key.split(' ')[0]!);
+    this.addRef(key, { entry, form });
+  }
+
+  /** Whether a name may start with this word written in lower case. */
+  startsLowerCase(firstWordKey: string): boolean {
+    return this.lowerFirstWords.has(firstWordKey);
+  }
+
+  private addRef(key: string, ref: Ref): void {
+    if (!key) return;
+    const refs = this.byKey.get(key);
+    if (refs) {
+      refs.push(ref);
+      return;
+    }
+    this.byKey.set(key, [ref]);
+    for (let space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) this.prefixes.add(key.slice(0, space));
+  }
+
+  /** Whether some longer name starts with these words ("deir ez" for "deir ez zor"). */
+  isPrefix(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
+  has(key: string): boolean {
+    return this.byKey.has(key);
+  }
+
+  lookup(key: string): readonly NameHit[] {
+    let hits = this.hitCache.get(key);
+    if (hits) return hits;
+    const refs = this.byKey.get(key);
+    if (!refs) return NONE;
+    hits = refs.map((r) => (typeof r === 'number' ? { entry: this.city(r), form: null } : r));
+    this.hitCache.set(key, hits);
+    return hits;
+  }
+
+  /** Entries under a key, for attaching extra forms (knowledge aliases) to package places. */
+  refsFor(key: string): readonly Ref[] {
+    return this.byKey.get(key) ?? [];
+  }
+
+  addRefs(key: string, refs: readonly Ref[]): void {
+    this.hitCache.delete(key);
+    for (const r of refs) if (!this.byKey.get(key)?.includes(r)) this.addRef(key, r);
+  }
+
+  city(row: number): GazetteerEntry {
+    let e = this.cityEntries.get(row);
+    if (!e) {
+      const t = this.cities;
+      const feature = t.feature[row]!;
+      e = makeEntry({
+        id: `city:${row}`,
+        name: t.name[row]!,
+        kind: 'city',
+        country: iso2ToIso3(t.country[row]!),
+        lat: round(t.lat[row]!),
+        lon: round(t.lon[row]!),
+        population: t.population[row]!,
+        capital: feature === 'PPLC',
+        seat: feature === 'PPLA',
+        adminSeat: feature.startsWith('PPLA') || feature === 'PPLC',
+        admin: t.admin[row]!,
+      });
+      this.cityEntries.set(row, e);
+    }
+    return e;
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+}
+
+const NONE: readonly NameHit[] = [];
+const round = (n: number) => Math.round(n * 10000) / 10000;

@@ -1,0 +1,101 @@
+import type { GazetteerEntry, NameHit } from './entry.js';
+import type { PlacesLexicon } from './lexicon.js';
+import type { PlaceMatch } from './match.js';
+import type { Word } from './words.js';
+
+/** Thresholds of the acceptance rules; a town below them needs the text's help. */
+export const LARGE_CITY = 100_000;
+const SMALL_TOWN = 5_000;
+const CITY_OVER_DIVISION = 50_000;
+// Datelines name cities a wire service reports from, not villages that share an acronym's letters.
+const DATELINE_TOWN = 20_000;
+
+export interface ArticleContext {
+  /** How often each country is named or implied (demonyms, curated places, datelines). */
+  evidence: Map<string, number>;
+  lex: PlacesLexicon;
+}
+
+/**
+ * Picks the reading of one noun match, or null when no reading is believable. Readings
+ * are first filtered (a small town needs the article to be about its country or a "in X"
+ * before it; a town named like a common word needs both "in" and size), then ranked:
+ * countries and regions first, then a reading in a country the article is about, then
+ * size, capitals and division seats.
+ */
+export function chooseReading(m: PlaceMatch, words: Word[], ctx: ArticleContext): NameHit | null {
+  let hits = m.hits;
+  if (m.restrictKind) hits = prefer(hits, (h) => h.entry.kind === m.restrictKind);
+  if (m.restrictCountry) hits = prefer(hits, (h) => h.entry.country === m.restrictCountry);
+  const key = words.slice(m.from, m.to).filter((w) => w.isWord).map((w) => w.key).join(' ');
+  const initial = words[m.from]!.sentenceInitial && m.to - m.from === 1;
+  const acceptable = hits.filter((h) => acceptable_(h.entry, m, key, initial, ctx));
+  if (acceptable.length === 0) return null;
+  let best = acceptable[0]!;
+  let bestScore = score(best.entry, m, ctx);
+  for (const h of acceptable.slice(1)) {
+    const s = score(h.entry, m, ctx);
+    if (s > bestScore) {
+      best = h;
+      bestScore = s;
+    }
+  }
+  // "Baghdad", "Kirkuk", "Aleppo": a division named after its main city is read as the city
+  // unless the text says "province".
+  if (best.entry.kind === 'admin1' && !best.entry.curated && m.restrictKind !== 'admin1') {
+    const city = acceptable.find((h) => h.entry.kind === 'city' && h.entry.country === best.entry.country && (h.entry.population >= CITY_OVER_DIVISION || h.entry.capital || h.entry.seat));
+    if (city) best = city;
+  }
+  return best;
+}
+
+function prefer(hits: NameHit[], test: (h: NameHit) => boolean): NameHit[] {
+  const kept = hits.filter(test);
+  return kept.length ? kept : hits;
+}
+
+function acceptable_(e: GazetteerEntry, m: PlaceMatch, key: string, initial: boolean, ctx: ArticleContext): boolean {
+  if (e.blocked) return false;
+  if (e.institution) return m.locative || m.via === 'dateline';
+  if (e.curated || e.kind === 'country' || e.kind === 'region' || e.kind === 'site' || e.kind === 'other') return true;
+  const pinned = m.qualified || (m.via === 'dateline' && (e.kind !== 'city' || e.population >= DATELINE_TOWN)) || m.via === 'division';
+  const known = e.country !== null && (ctx.evidence.get(e.country) ?? 0) > 0;
+  if (e.kind === 'admin1') return pinned || known || m.locative || m.restrictKind === 'admin1';
+  const large = e.population >= LARGE_CITY || e.capital;
+  if (pinned) return true;
+  if (ctx.lex.stopNames.has(key)) return m.locative && large;
+  if (initial && !large && !known) return false;
+  return large || m.locative || (known && (e.population >= SMALL_TOWN || e.adminSeat));
+}
+
+/**
+ * Countries and regions outrank everything (a town called "Lebanon" is not meant); a division
+ * outranks same-named towns; a place in a country the article is about gains 25 to 40 points
+ * with how often that country comes up, worth about two orders of magnitude of population
+ * ("Tripoli" beside Lebanon is Lebanon's, "London" beside one mention of Canada stays British).
+ */
+function score(e: GazetteerEntry, m: PlaceMatch, ctx: ArticleContext): number {
+  let s = 0;
+  if (e.kind === 'country' || e.kind === 'region') s += 100;
+  else if (e.curated) s += 60;
+  else if (e.kind === 'admin1') s += m.restrictKind === 'admin1' ? 80 : 60;
+  const mentions = e.country ? (ctx.evidence.get(e.country) ?? 0) : 0;
+  if (mentions > 0) s += 20 + 5 * Math.min(mentions, 4);
+  if (e.population > 0) s += 10 * Math.log10(e.population + 10);
+  if (e.capital) s += 15;
+  if (e.seat) s += 5;
+  return s;
+}
+
+/** The article's main country: the one named or implied most often (first named on ties). */
+export function mainCountry(evidence: Map<string, number>): string | null {
+  let best: string | null = null;
+  let n = 0;
+  for (const [c, k] of evidence) {
+    if (k > n) {
+      best = c;
+      n = k;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,162 @@
+import type { Doc, Sentence } from '../../doc/document.js';
+import { wordKey } from './normalize.js';
+
+/**
+ * The words of one sentence as the place rules read them: a possessive "'s" split off
+ * ("Iraq's" -> "Iraq" + possessive), initials glued back together ("U.S" written without
+ * its last period is three tokens), and each word's look-up key and capitalization.
+ */
+export interface Word {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  isWord: boolean;
+  /** Starts with a capital letter (or is a capitalized initialism). */
+  cap: boolean;
+  /** Two or more letters, all capitals ("ISIS", "TAMPA", "US"). */
+  upper: boolean;
+  possessive: boolean;
+  /** No space between this word and the previous one ("U.S.-led": "-" is glued to "U.S."). */
+  gluedLeft: boolean;
+  /** First word of its sentence, after any opening quotes or brackets. */
+  sentenceInitial: boolean;
+  /** Part of the capitals-only run that opens a line, as datelines do ("BAGHDAD, Iraq"). */
+  dateline: boolean;
+}
+
+const UPPER = /^\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const POSSESSIVE = /^(.+?)['’]s$/i;
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '•', '*']);
+
+export function sentenceWords(doc: Doc, sentence: Sentence): Word[] {
+  const text = doc.text;
+  const out: Word[] = [];
+  const tokens = doc.tokens;
+  let lastEnd = -1;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const t = tokens[i]!;
+    const gluedLeft = t.start === lastEnd;
+    lastEnd = t.end;
+    if (t.kind === 'punct' || t.kind === 'number') {
+      // "U" "." "S": a single capital, a period and another single capital, all touching.
+      const prev = out[out.length - 1];
+      if (t.text === '.' && gluedLeft && prev && prev.isWord && /^(?:\p{Lu}\.)*\p{Lu}$/u.test(prev.text)) {
+        const next = tokens[i + 1];
+        if (next && i + 1 < sentence.tokenEnd && next.start === t.end && /^\p{Lu}\.?$/u.test(next.text)) {
+          out[out.length - 1] = word(text, prev.start, next.end, prev.gluedLeft);
+          lastEnd = next.end;
+          i++;
+          continue;
+        }
+      }
+      out.push({ start: t.start, end: t.end, text: t.text, key: t.text, isWord: false, cap: false, upper: false, possessive: false, gluedLeft, sentenceInitial: false, dateline: false });
+      continue;
+    }
+    const last = t.text.charCodeAt(t.text.length - 1);
+    // Only a word ending in "s" after an apostrophe can be a possessive: skip the regex otherwise.
+    const m = (last === 115 || last === 83) && t.text.length > 2 ? POSSESSIVE.exec(t.text) : null;
+    if (m) {
+      const w = word(text, t.start, t.start + m[1]!.length, gluedLeft);
+      w.possessive = true;
+      out.push(w);
+      continue;
+    }
+    out.push(word(text, t.start, t.end, gluedLeft));
+  }
+  markPossessives(out);
+  markInitials(out);
+  markDateline(text, out);
+  return out;
+}
+
+function word(text: string, start: number, end: number, gluedLeft: boolean): Word {
+  const t = text.slice(start, end);
+  const c = t.charCodeAt(0);
+  const ascii = ASCII_WORD.test(t);
+  // ASCII words (nearly all of them) are read by character codes; others by Unicode classes.
+  const isWord = ascii ? true : LETTER.test(t);
+  const cap = ascii ? c >= 65 && c <= 90 : UPPER.test(t);
+  let upper = false;
+  if (cap) {
+    const letters = ascii ? t.replace(NON_ASCII_LETTERS, '') : t.replace(NON_LETTERS, '');
+    upper = letters.length >= 2 && !(ascii ? ASCII_LOWER.test(letters) : LOWER_LETTER.test(letters));
+  }
+  return {
+    start,
+    end,
+    text: t,
+    key: wordKey(t),
+    isWord,
+    cap,
+    upper,
+    possessive: false,
+    gluedLeft,
+    sentenceInitial: false,
+    dateline: false,
+  };
+}
+
+// A word token of ASCII letters, with inner apostrophes or dots ("U.S.", "don't").
+const ASCII_WORD = /^[A-Za-z][A-Za-z.'’]*$/;
+const ASCII_LOWER = /[a-z]/;
+const NON_ASCII_LETTERS = /[^A-Za-z]/g;
+const NON_LETTERS = /[^\p{L}]/gu;
+
+/**
+ * Possessives the tokenizer leaves apart: "U.S.'s" (initialism, apostrophe, "s") loses its
+ * "'s" to the word; a plural possessive ("the Emirates' ports") keeps its apostrophe.
+ */
+function markPossessives(words: Word[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i]!;
+    const a = words[i + 1]!;
+    if (!w.isWord || a.isWord || (a.text !== "'" && a.text !== '’') || !a.gluedLeft) continue;
+    const s = words[i + 2];
+    if (s && s.isWord && s.gluedLeft && s.key === 's') {
+      w.possessive = true;
+      words.splice(i + 1, 2);
+    } else if (/s$/i.test(w.text)) {
+      w.possessive = true;
+    }
+  }
+}
+
+function markInitials(words: Word[]): void {
+  for (const w of words) {
+    if (w.isWord) {
+      w.sentenceInitial = true;
+      return;
+    }
+    if (!OPENERS.has(w.text)) return;
+  }
+}
+
+/**
+ * Datelines open a report, or a report within a digest, in capitals ("TAMPA, Fla. –",
+ * "SOUTHWEST ASIA", "BAGHDAD, Iraq", "(NEW YORK) —", "LONDON Pope Francis said"): the
+ * capitals there are a place written in capitals, not an acronym. A run of capitalized words
+ * opening a sentence is one when it opens the text, or when a comma, dash, bracket or the end
+ * of the line closes it; initialisms ("U.S.") and two-letter acronyms ("IS") never are.
+ */
+function markDateline(text: string, words: Word[]): void {
+  let begin = 0;
+  if (words[0]?.text === '(') begin = 1;
+  let end = begin;
+  while (end < words.length && words[end]!.isWord && words[end]!.upper && !words[end]!.text.includes('.') && words[end]!.text.length >= 3) end++;
+  if (end === begin) return;
+  const opensText = words[begin]!.start === firstLetter(text) || (begin === 1 && words[0]!.start === firstLetter(text));
+  const after = words[end];
+  const closes = !after || after.text === ',' || DATELINE_ENDS.has(after.text) || text.slice(words[end - 1]!.end, after.start).includes('\n');
+  if (!opensText && !closes) return;
+  for (let i = begin; i < end; i++) words[i]!.dateline = true;
+}
+
+const DATELINE_ENDS = new Set(['—', '–', '-', '(', ')', '"', '“', ':']);
+
+function firstLetter(text: string): number {
+  const m = /\S/.exec(text);
+  return m ? m.index : -1;
+}

@@ -1,0 +1,176 @@
+import type { Doc } from '../../doc/document.js';
+import type { Token } from '../../doc/tokens.js';
+import type { QuotesLexicon } from './lexicon.js';
+import { appositionAfter, isCapitalized, phraseEndingAt, titleLengthAt, type TokenSpan } from './phrase.js';
+
+/** A person's name as written: "Sean B. MacFarland", "Mohammed Shiaa al-Sudani". */
+export interface NameRun extends TokenSpan {
+  start: number;
+  end: number;
+  text: string;
+  /** Lower-cased last name (suffixes such as "III" left out): what "Ms. Singh" is matched by. */
+  surname: string;
+  /** Lower-cased first word, or null for a surname alone. */
+  given: string | null;
+}
+
+/** A named person the article introduces with a title, a role or an apposition. */
+export interface Person {
+  name: NameRun;
+  /** Lower-cased title and role words said of the person ("secretary", "defense", "spokeswoman"). */
+  roleWords: Set<string>;
+  /** The role as written, without the name: "Pentagon spokeswoman", "commander of …". */
+  role: string | null;
+}
+
+const possessiveEnd = (t: Token) => (/['’]s$/.test(t.text) ? t.end - 2 : t.end);
+
+export function isNameWord(t: Token, lex: QuotesLexicon): boolean {
+  if (!isCapitalized(t) || t.kind === 'abbrev') return false;
+  const norm = t.norm.replace(/'s$/, '');
+  if (lex.organizationWords.has(norm)) return false;
+  return !lex.phraseStops.has(norm) && !lex.determiners.has(norm) && !lex.speechVerbs.has(norm);
+}
+
+const isRoleNoun = (t: Token, lex: QuotesLexicon) => lex.roleNouns.has(t.norm) || lex.pluralRoleNouns.has(t.norm);
+
+/**
+ * A role word in capitals ("Ryanair CEO", "Campus Manager Tara Boyle") is no part of a name,
+ * except as the surname that ends one ("Sachin Pilot", "Martin Luther King Jr.").
+ */
+function roleWordInName(tokens: readonly Token[], k: number, wordsSoFar: number, lex: QuotesLexicon): boolean {
+  const t = tokens[k]!;
+  if (t.text === t.text.toUpperCase() || lex.titleFirstWords.has(t.norm)) return false;
+  const next = tokens[k + 1];
+  const nameGoesOn = next !== undefined && isNameWord(next, lex) && !lex.nameSuffixes.has(next.norm);
+  return wordsSoFar > 0 && !nameGoesOn;
+}
+
+/**
+ * The person name that starts at token `i`: capitalized words, initials ("J."), particles
+ * ("al-", "bin"), suffixes ("III", "Jr."), nicknames in quotation marks. It must hold at least
+ * one capitalized word that is not an initial.
+ */
+export function nameRunAt(doc: Doc, i: number, ceil: number, lex: QuotesLexicon): NameRun | null {
+  const tokens = doc.tokens;
+  let k = i;
+  let lastWord = -1;
+  let last = -1;
+  const words: Token[] = [];
+  while (k < ceil) {
+    const t = tokens[k]!;
+    const next = tokens[k + 1];
+    if (isNameWord(t, lex) && (!isRoleNoun(t, lex) || roleWordInName(tokens, k, words.length, lex))) {
+      // An initial ("B.") joins only when a name goes on after it.
+      if (t.text.length === 1 && next?.text === '.' && next.start === t.end) {
+        if (!isCapitalized(tokens[k + 2])) break;
+        last = k + 1;
+        k += 2;
+        continue;
+      }
+      words.push(t);
+      lastWord = k;
+      last = k;
+      if (/['’]s$/.test(t.text)) break;
+      k++;
+      continue;
+    }
+    if (lex.nameParticles.has(t.norm) && next && (next.text === '-' || isNameWord(next, lex))) {
+      last = k;
+      k += next.text === '-' && next.start === t.end ? 2 : 1;
+      continue;
+    }
+    if (t.text === '-' && k > i && t.start === tokens[k - 1]!.end && next && next.start === t.end && isNameWord(next, lex)) { k++; continue; }
+    if ((t.text === '"' || t.text === '“' || t.text === '”') && words.length && isNameWord(next ?? t, lex) && next !== undefined) {
+      // Michael “Erik” Kurilla: skip the nickname's marks.
+      const close = tokens[k + 2];
+      if (close && (close.text === '"' || close.text === '”') && isNameWord(tokens[k + 3] ?? close, lex) && k + 3 < ceil) { k += 3; continue; }
+      break;
+    }
+    break;
+  }
+  if (lastWord < 0) return null;
+  // Suffixes after the last word: "Lloyd J. Austin III", "Martin Luther King Jr."
+  const surnameToken = [...words].reverse().find((w) => !lex.nameSuffixes.has(w.norm.replace(/\./g, ''))) ?? words[words.length - 1]!;
+  const endTok = tokens[Math.max(last, lastWord)]!;
+  const start = tokens[i]!.start;
+  const end = possessiveEnd(endTok);
+  const surname = surnameToken.norm.replace(/'s$/, '');
+  const given = words.length > 1 || words[0] !== surnameToken ? words[0]!.norm : null;
+  return { first: i, last: Math.max(last, lastWord), start, end, text: doc.text.slice(start, end), surname, given };
+}
+
+/** The part of a capitalized run after its last title, or the run itself when it has none. */
+export function nameAfterLastTitle(doc: Doc, run: NameRun, lex: QuotesLexicon): NameRun | null {
+  let result: NameRun | null = run;
+  for (let j = run.first; j <= run.last; j++) {
+    if (titleLengthAt(doc.tokens, j, run.last + 1, lex) === 0) continue;
+    const after = skipTitles(doc.tokens, j, run.last + 1, lex);
+    result = after <= run.last ? nameRunAt(doc, after, run.last + 1, lex) : null;
+    j = after - 1;
+  }
+  return result;
+}
+
+/** Skips a chain of titles ("U.S. Army Maj. Gen.") from token `k`; returns the index after them. */
+export function skipTitles(tokens: readonly Token[], k: number, ceil: number, lex: QuotesLexicon): number {
+  for (let len = titleLengthAt(tokens, k, ceil, lex); len > 0; len = titleLengthAt(tokens, k, ceil, lex)) k += len;
+  return k;
+}
+
+/**
+ * Every person the article names after a title ("Secretary of Defense Lloyd J. Austin III"),
+ * after a role noun ("spokeswoman Sabrina Singh") or before an apposition naming a role
+ * ("Frances Eve, a researcher for …"). Later quotes name them by surname or by role alone.
+ */
+export function findPeople(doc: Doc, lex: QuotesLexicon): Person[] {
+  const tokens = doc.tokens;
+  const people: Person[] = [];
+  for (const sentence of doc.sentences) {
+    const ceil = sentence.tokenEnd;
+    for (let k = sentence.tokenStart; k < ceil; k++) {
+      const t = tokens[k]!;
+      const titleEnd = skipTitles(tokens, k, ceil, lex);
+      const afterRole = titleEnd === k && (lex.roleNouns.has(t.norm) && !isCapitalized(t)) ? k + 1 : titleEnd;
+      const startsName = afterRole > k ? afterRole : isCapitalized(t) && (k === sentence.tokenStart || !isCapitalized(tokens[k - 1])) ? k : -1;
+      if (startsName < 0) continue;
+      let name = nameRunAt(doc, startsName, ceil, lex);
+      if (!name) continue;
+      // "Iraqi Prime Minister Mohammed Shiaa al-Sudani, …": the name starts after the last title.
+      if (afterRole === k) name = nameAfterLastTitle(doc, name, lex);
+      if (!name) continue;
+      const apposition = appositionAfter(tokens, name.last + 1, ceil, lex);
+      // Without a title or role before it, only an apposition tells a name from a place or a group.
+      if (afterRole === k && (!apposition || name.first === name.last)) continue;
+      const roleWords = new Set<string>();
+      let role: string | null = null;
+      if (apposition) role = describe(doc, apposition, lex);
+      if (afterRole > k) {
+        const before = phraseEndingAt(tokens, afterRole - 1, sentence.tokenStart, lex);
+        const roleSpan = before ?? { first: k, last: afterRole - 1 };
+        for (let j = roleSpan.first; j <= roleSpan.last; j++) roleWords.add(tokens[j]!.norm.replace(/\.$/, ''));
+        role ??= describe(doc, roleSpan, lex);
+      }
+      if (apposition) for (let j = apposition.first; j <= apposition.last; j++) roleWords.add(tokens[j]!.norm);
+      people.push({ name, roleWords, role });
+      k = name.last;
+    }
+  }
+  return people;
+}
+
+/** The text of a role phrase without leading determiners or honorifics, or null when nothing is left. */
+export function describe(doc: Doc, span: TokenSpan, lex: QuotesLexicon): string | null {
+  const tokens = doc.tokens;
+  let first = span.first;
+  while (first <= span.last) {
+    const t = tokens[first]!;
+    // "one of the officials" keeps its "one".
+    if ((lex.determiners.has(t.norm) && tokens[first + 1]?.norm !== 'of') || t.text === '.') first++;
+    else if (lex.honorifics.has(t.norm.replace(/\.$/, ''))) first++;
+    else break;
+  }
+  if (first > span.last) return null;
+  const text = doc.text.slice(tokens[first]!.start, possessiveEnd(tokens[span.last]!)).trim();
+  return text || null;
+}

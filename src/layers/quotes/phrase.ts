@@ -1,0 +1,276 @@
+import type { Token } from '../../doc/tokens.js';
+import type { QuotesLexicon } from './lexicon.js';
+
+/** A run of tokens, by index into `doc.tokens`, both ends included. */
+export interface TokenSpan {
+  first: number;
+  last: number;
+}
+
+// Longest speaker phrase we accept: "U.S. Army Maj. Gen. Kevin Lambert" is 9 tokens with periods.
+const MAX_PHRASE_TOKENS = 16;
+const MAX_APPOSITION_TOKENS = 18;
+const DOUBLE_MARKS = new Set(['"', '“', '”']);
+
+export const isCapitalized = (t: Token | undefined): boolean => {
+  if (t === undefined || (t.kind !== 'word' && t.kind !== 'abbrev')) return false;
+  const c = t.text[0]!;
+  return c !== c.toLowerCase();
+};
+
+/** Index of the first token that starts at or after `offset`. */
+export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last token that ends at or before `offset` (-1 when none). */
+export function tokenEndingBy(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** Tokens of a span that are words (not punctuation). */
+export const wordsIn = (tokens: readonly Token[], span: TokenSpan): Token[] =>
+  tokens.slice(span.first, span.last + 1).filter((t) => t.kind !== 'punct');
+
+export function isPronoun(t: Token | undefined, lex: QuotesLexicon): boolean {
+  return t !== undefined && (lex.personPronouns.has(t.norm) || lex.groupPronouns.has(t.norm) || lex.thingPronouns.has(t.norm));
+}
+
+export function isVerbLike(norm: string, lex: QuotesLexicon): boolean {
+  return lex.speechVerbs.has(norm) || lex.reportingVerbs.has(norm) || lex.participles.has(norm) || lex.issueVerbs.has(norm);
+}
+
+const isRoleWord = (t: Token, lex: QuotesLexicon) => lex.roleNouns.has(t.norm) || lex.pluralRoleNouns.has(t.norm);
+
+/** Whether a token can sit inside a speaker noun phrase, given its neighbours. */
+function insidePhrase(tokens: readonly Token[], k: number, lex: QuotesLexicon): boolean {
+  const t = tokens[k]!;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  if (t.kind === 'number') return true;
+  if (t.kind === 'word' || t.kind === 'abbrev') {
+    // "States" in "United States" is a name, "states" a verb.
+    if (!isCapitalized(t) && (isVerbLike(t.norm, lex) || lex.callVerbs.has(t.norm))) return false;
+    // "president and CEO of Boeing Commercial Airplanes": "and" between two roles.
+    if (t.norm === 'and') return prev !== undefined && next !== undefined && isRoleWord(prev, lex) && (isRoleWord(next, lex) || titleLengthAt(tokens, k + 1, k + 4, lex) > 0);
+    // "US" in capitals is the country, not the pronoun.
+    if (t.text.length > 1 && t.text === t.text.toUpperCase()) return true;
+    if (lex.phraseStops.has(t.norm)) return false;
+    if (/^\p{Lu}/u.test(t.text)) return true;
+    if (t.norm.endsWith("n't")) return false;
+    // A participle ("welcomed", "saying") is a verb unless a determiner makes it a modifier
+    // ("an unnamed official", "the commanding general", "U.S.-based").
+    if (/(?:ed|ing)$/.test(t.norm) && t.norm.length > 4 && !isRoleWord(t, lex)) {
+      return prev !== undefined && (lex.determiners.has(prev.norm) || prev.kind === 'number' || (prev.text === '-' && prev.end === t.start));
+    }
+    return true;
+  }
+  if (t.text === '.') {
+    // The period of "Lt." or of an initial ("Sean B. MacFarland"), followed by more of the name.
+    return prev !== undefined && prev.end === t.start && isCapitalized(prev) && prev.text.length <= 4 && (isCapitalized(next) || next?.kind === 'number');
+  }
+  if (t.text === '-' || t.text === '–' || t.text === '&') {
+    return prev !== undefined && next !== undefined && prev.end === t.start && next.start === t.end;
+  }
+  // A nickname in quotation marks inside a name: Michael “Erik” Kurilla.
+  if (DOUBLE_MARKS.has(t.text)) return isCapitalized(prev) && isCapitalized(next);
+  return false;
+}
+
+function trimPhrase(tokens: readonly Token[], first: number, last: number, lex: QuotesLexicon): TokenSpan | null {
+  while (first <= last && tokens[first]!.kind === 'punct') first++;
+  while (last >= first && tokens[last]!.kind === 'punct') last--;
+  if (first > last) return null;
+  // A phrase of determiners and numbers alone names nobody.
+  for (let k = first; k <= last; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'punct' && t.kind !== 'number' && !lex.determiners.has(t.norm)) return { first, last };
+  }
+  return null;
+}
+
+/**
+ * The speaker noun phrase that ends at token `last`, scanning left no further than `floor`:
+ * "a senior Defense Department official", "Ms. Singh", "he". Returns null when the token
+ * at `last` cannot end a noun phrase.
+ */
+export function phraseEndingAt(tokens: readonly Token[], last: number, floor: number, lex: QuotesLexicon): TokenSpan | null {
+  if (last < floor || last < 0) return null;
+  if (isPronoun(tokens[last], lex)) return { first: last, last };
+  let first = last + 1;
+  for (let k = last; k >= floor && last - k < MAX_PHRASE_TOKENS; k--) {
+    if (insidePhrase(tokens, k, lex)) { first = k; continue; }
+    const t = tokens[k]!;
+    // "the Smart Dubai Office (SDO) said": the phrase ends before a short parenthesis.
+    if (t.text === ')' && k === last) {
+      let open = k - 1;
+      while (open >= floor && k - open <= 6 && tokens[open]!.text !== '(' && tokens[open]!.text !== ')') open--;
+      if (open > floor && tokens[open]!.text === '(' && open < k - 1) { last = open - 1; first = open; k = open; continue; }
+    }
+    if (lex.postmodifierPrepositions.has(t.norm) && k - 1 >= floor && first <= last && isRoleWord(tokens[k - 1]!, lex)) { first = k; continue; }
+    // "a source close to McGregor", "officials familiar with the talks"
+    if ((t.norm === 'to' || t.norm === 'with') && first <= last && k - 2 >= floor && lex.postmodifierAdjectives.has(tokens[k - 1]!.norm) && isRoleWord(tokens[k - 2]!, lex)) {
+      first = k - 1;
+      k--;
+      continue;
+    }
+    break;
+  }
+  if (first > last) return null;
+  return trimPhrase(tokens, first, last, lex);
+}
+
+/** The speaker noun phrase that starts at token `first`, scanning right no further than `ceil` (exclusive). */
+export function phraseStartingAt(tokens: readonly Token[], first: number, ceil: number, lex: QuotesLexicon): TokenSpan | null {
+  if (first >= ceil) return null;
+  if (isPronoun(tokens[first], lex)) return { first, last: first };
+  let last = first - 1;
+  let named = false;
+  for (let k = first; k < ceil && k - first < MAX_PHRASE_TOKENS; k++) {
+    if (!insidePhrase(tokens, k, lex)) break;
+    const t = tokens[k]!;
+    // After a name, a word in lower case is the verb ("President Dmitry Medvedev went on …")
+    // unless a role noun follows ("Iraqi government spokesman Basim al-Awadi").
+    if (named && t.kind === 'word' && !isCapitalized(t) && t.norm !== 'of' && t.norm !== 'for' && !lex.nameParticles.has(t.norm) && !roleAhead(tokens, k, ceil, lex)) break;
+    if (isCapitalized(t)) named = true;
+    last = k;
+  }
+  if (last < first) return null;
+  return trimPhrase(tokens, first, last, lex);
+}
+
+// Lower-case words after a name stay in the phrase when a role or another name follows them
+// ("Suffolk City chief of detectives Gerard Gigante").
+function roleAhead(tokens: readonly Token[], k: number, ceil: number, lex: QuotesLexicon): boolean {
+  for (let j = k; j < ceil && j < k + 3; j++) {
+    const t = tokens[j]!;
+    if (isRoleWord(t, lex)) return true;
+    if (j > k && isCapitalized(t)) return true;
+    if (t.kind !== 'word' || lex.phraseStops.has(t.norm) || /(?:ed|ing)$/.test(t.norm)) return false;
+  }
+  return false;
+}
+
+/** Whether a run of tokens holds a role noun ("commander", "CEO"), titles aside. */
+function holdsRoleNoun(tokens: readonly Token[], span: TokenSpan, lex: QuotesLexicon): boolean {
+  for (let k = span.first; k <= span.last; k++) if (isRoleWord(tokens[k]!, lex) && titleLengthAt(tokens, k, span.last + 1, lex) === 0) return true;
+  return false;
+}
+
+/** Whether a run of tokens holds a role noun or a title: what an apposition about a person needs. */
+export function holdsRole(tokens: readonly Token[], span: TokenSpan, lex: QuotesLexicon): boolean {
+  for (let k = span.first; k <= span.last; k++) {
+    const t = tokens[k]!;
+    if (isRoleWord(t, lex)) return true;
+    if (titleLengthAt(tokens, k, span.last + 1, lex) > 0 && !lex.honorifics.has(t.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * The apposition after a speaker phrase, starting after the comma at `comma`:
+ * ", commander of the Combined Joint Task Force – Operation Inherent Resolve." It must
+ * name a role; it ends at the next comma, the sentence end, or a clause opener ("who").
+ */
+export function appositionAfter(tokens: readonly Token[], comma: number, ceil: number, lex: QuotesLexicon): TokenSpan | null {
+  if (tokens[comma]?.text !== ',') return null;
+  let last = comma;
+  for (let k = comma + 1; k < ceil && k - comma <= MAX_APPOSITION_TOKENS; k++) {
+    const t = tokens[k]!;
+    if (t.text === '-' || t.text === '–' || t.text === '—') {
+      // A dash inside a name ("Combined Joint Task Force – Operation Inherent Resolve").
+      if (isCapitalized(tokens[k + 1]) && isCapitalized(tokens[k - 1])) { last = k; continue; }
+      break;
+    }
+    if (!insidePhrase(tokens, k, lex)) break;
+    last = k;
+  }
+  if (last === comma) return null;
+  const span = trimPhrase(tokens, comma + 1, last, lex);
+  return span && holdsRole(tokens, span, lex) ? span : null;
+}
+
+/** What stands between two commas before a speech verb: "X, <this>, said". */
+export type CommaSegment =
+  | { kind: 'apposition'; span: TokenSpan; openingComma: number } // Gen. X, U.S. Central Command commander, said
+  | { kind: 'relative'; openingComma: number } // The official, who spoke on condition of anonymity, said
+  | { kind: 'name'; span: TokenSpan; openingComma: number }; // the store's owner, Ameer Karass, said
+
+const SEGMENT_BREAKS = new Set(['.', '!', '?', ';', ':', '"', '“', '”', "'", '‘', '’']);
+
+/** Reads the stretch between the comma `comma` and the comma before it, if that is all one phrase or clause. */
+export function segmentBeforeComma(tokens: readonly Token[], comma: number, floor: number, lex: QuotesLexicon): CommaSegment | null {
+  if (tokens[comma]?.text !== ',') return null;
+  for (let k = comma - 1; k >= floor && comma - k <= MAX_APPOSITION_TOKENS + 6; k--) {
+    const t = tokens[k]!;
+    if (t.text === ',') {
+      const span = trimPhrase(tokens, k + 1, comma - 1, lex);
+      if (!span) return null;
+      const head = tokens[span.first]!.norm;
+      // A relative or participial clause ("who spoke on condition of anonymity", "speaking in Doha").
+      const lead = tokens[span.first]!;
+      if (head === 'who' || head === 'which' || head === 'whose' || (!isCapitalized(lead) && /(?:ing|ed)$/.test(lead.norm) && !isRoleWord(lead, lex))) {
+        return { kind: 'relative', openingComma: k };
+      }
+      // Titles and a name ("Maj. Gen. Yahya Rasool") are the speaker; anything else with a role describes them.
+      const name = phraseStartingAt(tokens, span.first, span.last + 1, lex);
+      const isName = name !== null && name.last === span.last && allCapitalized(tokens, span, lex);
+      if (isName && !holdsRoleNoun(tokens, span, lex)) return { kind: 'name', span, openingComma: k };
+      if (holdsRole(tokens, span, lex)) return { kind: 'apposition', span, openingComma: k };
+      return isName ? { kind: 'name', span, openingComma: k } : null;
+    }
+    // The period of an abbreviation ("Apple Inc.,") stays inside the segment.
+    const abbreviationPeriod = t.text === '.' && isCapitalized(tokens[k - 1]) && tokens[k - 1]!.text.length <= 4 && tokens[k - 1]!.end === t.start;
+    if (SEGMENT_BREAKS.has(t.text) && !abbreviationPeriod) return null;
+  }
+  return null;
+}
+
+/** Whether every word of a span is capitalized (a name), punctuation aside. */
+export function allCapitalized(tokens: readonly Token[], span: TokenSpan, lex: QuotesLexicon): boolean {
+  for (let k = span.first; k <= span.last; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'punct') continue;
+    if (!isCapitalized(t) && !lex.nameParticles.has(t.norm)) return false;
+  }
+  return true;
+}
+
+/**
+ * Number of tokens (periods included) of the longest title starting at token `k`:
+ * "Lt. Gen." = 4, "Secretary of Defense" = 3. Titles must be capitalized as written.
+ */
+export function titleLengthAt(tokens: readonly Token[], k: number, ceil: number, lex: QuotesLexicon): number {
+  const t = tokens[k];
+  if (!t || !isCapitalized(t) || !lex.titleFirstWords.has(t.norm.replace(/\.$/, ''))) return 0;
+  for (const title of lex.titles) {
+    let j = k;
+    let matched = 0;
+    while (matched < title.length && j < ceil) {
+      const tok = tokens[j]!;
+      if (tok.text === '.' || tok.text === '-') { j++; continue; }
+      if (tok.norm.replace(/\.$/, '') !== title[matched]) break;
+      matched++;
+      j++;
+    }
+    if (matched === title.length) {
+      if (j < ceil && tokens[j]!.text === '.' && tokens[j]!.start === tokens[j - 1]!.end) j++;
+      return j - k;
+    }
+  }
+  return 0;
+}

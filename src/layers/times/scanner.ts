@@ -1,0 +1,163 @@
+import type { Doc, Sentence } from '../../doc/document.js';
+import type { Token } from '../../doc/tokens.js';
+import type { TimesLexicon } from './lexicon.js';
+import type { Reading, Rule, Site } from './types.js';
+
+/** A match a rule accepted: its span, the sentence and tokens it lies in, and its reading. */
+export interface Candidate {
+  rule: Rule;
+  start: number;
+  end: number;
+  sentence: Sentence;
+  /** Indices into doc.tokens of the first and last token the span touches. */
+  firstToken: number;
+  lastToken: number;
+  reading: Reading;
+}
+
+// A time never starts inside a word or a number.
+const BOUNDARY = '(?<![\\p{L}\\p{N}])';
+
+interface CompiledRule {
+  rule: Rule;
+  sticky: RegExp;
+}
+
+/**
+ * Words too common to trigger rules alone: a rule starting with one of them is looked up by
+ * the pair it forms with the next word ("the past", "a decade", "that day").
+ */
+export const PAIR_HEADS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'that']);
+
+/** The key a token is looked up by: "#" for a figure, its lower-cased word otherwise. */
+function tokenKey(token: Token): string {
+  if (token.kind === 'number') return '#';
+  const n = token.norm;
+  return n.endsWith("'s") ? n.slice(0, -2) : n;
+}
+
+/** The key of the token at index i, paired with the next word's when it is a pair head. */
+function startKey(tokens: readonly Token[], i: number, end: number): string {
+  const key = tokenKey(tokens[i]!);
+  if (!PAIR_HEADS.has(key)) return key;
+  return i + 1 < end ? `${key} ${tokenKey(tokens[i + 1]!)}` : key;
+}
+
+/**
+ * Finds the times of a text token by token: at each token, only the rules that can begin with
+ * its word (or figure) are tried, as sticky regexes, and the longest match a rule accepts wins
+ * (the earlier rule on a tie); scanning resumes after it. Everything is compiled once per
+ * annotator, and most tokens cost one map look-up.
+ */
+export class Scanner {
+  private readonly byStart = new Map<string, CompiledRule[]>();
+
+  constructor(rules: readonly Rule[], private readonly lex: TimesLexicon) {
+    for (const rule of rules) {
+      const compiled = { rule, sticky: new RegExp(BOUNDARY + rule.source, 'uyd') };
+      for (const key of rule.starts) {
+        if (PAIR_HEADS.has(key)) throw new Error(`times rule ${rule.name}: "${key}" is too common to start a rule alone; give the pair with the next word`);
+        const list = this.byStart.get(key) ?? [];
+        list.push(compiled);
+        this.byStart.set(key, list);
+      }
+    }
+  }
+
+  scan(doc: Doc): Candidate[] {
+    const found: Candidate[] = [];
+    for (const sentence of doc.sentences) {
+      let resumeAt = sentence.start;
+      for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+        const token = doc.tokens[i]!;
+        if (token.start < resumeAt) continue;
+        const rules = this.byStart.get(startKey(doc.tokens, i, sentence.tokenEnd));
+        if (!rules) continue;
+        const candidate = this.match(doc, sentence, rules, token.start, sentence.end);
+        if (candidate) {
+          found.push(candidate);
+          resumeAt = candidate.end;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The longest accepted match of any rule starting at `at` and ending by `limit`, or null. */
+  readAt(doc: Doc, sentence: Sentence, at: number, limit: number): Candidate | null {
+    const i = tokenAt(doc.tokens, at);
+    const rules = doc.tokens[i]?.start === at ? this.byStart.get(startKey(doc.tokens, i, sentence.tokenEnd)) : undefined;
+    return rules ? this.match(doc, sentence, rules, at, limit) : null;
+  }
+
+  private match(doc: Doc, sentence: Sentence, rules: readonly CompiledRule[], at: number, limit: number): Candidate | null {
+    const matches: { rule: Rule; m: RegExpExecArray }[] = [];
+    for (const c of rules) {
+      c.sticky.lastIndex = at;
+      const m = c.sticky.exec(doc.text);
+      if (m && m[0].length > 0 && at + m[0].length <= limit) matches.push({ rule: c.rule, m });
+    }
+    if (matches.length === 0) return null;
+    // Stable sort: on equal length the earlier rule keeps its place.
+    matches.sort((a, b) => b.m[0].length - a.m[0].length);
+    for (const { rule, m } of matches) {
+      const site = makeSite(doc, sentence, m);
+      const reading = rule.read(site, this.lex);
+      if (reading) {
+        const first = tokenAt(doc.tokens, m.index);
+        const last = Math.max(first, tokenAt(doc.tokens, m.index + m[0].length - 1));
+        return { rule, start: m.index, end: m.index + m[0].length, sentence, firstToken: first, lastToken: last, reading };
+      }
+    }
+    return null;
+  }
+}
+
+/** Index of the token that contains `offset`, or of the first token after it. */
+export function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function makeSite(doc: Doc, sentence: Sentence, m: RegExpExecArray): Site {
+  const start = m.index;
+  const end = start + m[0].length;
+  const tokens = doc.tokens;
+  const first = tokenAt(tokens, start);
+  // The token after the match: skip one the match ends inside ("today" in "today's").
+  let after = tokenAt(tokens, end);
+  if (after < tokens.length && tokens[after]!.start < end) after++;
+  const before = (k: number) => {
+    const i = first - k;
+    return i >= sentence.tokenStart ? tokens[i] : undefined;
+  };
+  const following = (k: number) => {
+    const i = after + k - 1;
+    return i < sentence.tokenEnd ? tokens[i] : undefined;
+  };
+  const groups = (m.groups ?? {}) as Record<string, string | undefined>;
+  return {
+    text: m[0],
+    start,
+    end,
+    groups,
+    groupSpan: (name) => m.indices?.groups?.[name],
+    prev: (k = 1) => before(k)?.norm,
+    prevRaw: (k = 1) => before(k)?.text,
+    next: (k = 1) => following(k)?.norm,
+    nextRaw: (k = 1) => following(k)?.text,
+    after: doc.text.charAt(end),
+    atSentenceStart: opensSentence(tokens, sentence, first),
+  };
+}
+
+function opensSentence(tokens: readonly Token[], sentence: Sentence, first: number): boolean {
+  for (let i = sentence.tokenStart; i < first; i++) if (tokens[i]!.kind !== 'punct') return false;
+  return true;
+}

@@ -1,0 +1,60 @@
+import type { TimeType } from '../../doc/layers.js';
+import type { Day } from './calendar.js';
+import type { Tense } from './tense.js';
+import type { TimesLexicon } from './lexicon.js';
+
+/** Where a rule matched: the match and the words around it (within its sentence). */
+export interface Site {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly groups: Readonly<Record<string, string | undefined>>;
+  /** Offsets of named groups (regex `d` flag). */
+  groupSpan(name: string): [number, number] | undefined;
+  /** The k-th word before the match (1 = just before), lower-cased, or undefined at the sentence start. */
+  prev(k?: number): string | undefined;
+  /** The raw text of the k-th token before the match. */
+  prevRaw(k?: number): string | undefined;
+  /** The k-th word after the match (1 = just after), lower-cased, or undefined at the sentence end. */
+  next(k?: number): string | undefined;
+  nextRaw(k?: number): string | undefined;
+  /** The character just after the match, or ''. */
+  readonly after: string;
+  /** True when the match opens its sentence (or line). */
+  readonly atSentenceStart: boolean;
+}
+
+/** What resolution may consult: the DCT, the clause's tense and the other times of the text. */
+export interface ResolveContext {
+  readonly dct: Day | null;
+  tense(): Tense | null;
+  /** The nearest day-precise date elsewhere in the sentence. */
+  sentenceDay(): Day | null;
+  /** The last day-precise date mentioned before, else the DCT: what "that day" points to. */
+  referenceDay(): Day | null;
+  /** The last date with a year mentioned before, else the DCT's: what "the previous year" counts from. */
+  referenceYear(): number | null;
+  /** The last date value with a year mentioned before ("2023-Q3", "1998"), else the DCT's day. */
+  referenceValue(): string | null;
+  /** The value of a nested date (the "December 11" of "2:57 a.m. on December 11"). */
+  nested(start: number, end: number): string | null;
+}
+
+/** A rule's reading of a match: its type and how to compute its value. */
+export interface Reading {
+  type: TimeType;
+  value(ctx: ResolveContext): string | null;
+  /** Resolve after the document's other times, because the value borrows a date from them. */
+  late?: boolean;
+}
+
+/** One pattern of the grammar and its normalization function. */
+export interface Rule {
+  readonly name: string;
+  /** Lower-cased words the match can begin with ("#" for a figure, "'" for an apostrophe). */
+  readonly starts: readonly string[];
+  /** Regex source (flags i, u); named groups feed `read`. */
+  readonly source: string;
+  /** Reads a match, or rejects it with null (a shorter match may then take its place). */
+  read(site: Site, lex: TimesLexicon): Reading | null;
+}

@@ -1,0 +1,224 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Article } from '../src/article/article.js';
+import { readArticleFile } from '../src/article/read.js';
+import { Doc } from '../src/doc/document.js';
+import type { Actor } from '../src/doc/layers.js';
+import { createPipeline } from '../src/extract.js';
+import { createActorsAnnotator, LexiconError } from '../src/layers/actors/index.js';
+import { toExtraction } from '../src/output/json.js';
+import { repoRoot, sharedDir, skipWithoutShared } from './support/shared.js';
+
+const annotator = createActorsAnnotator();
+const work = mkdtempSync(path.join(tmpdir(), 'sitrep-actors-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function actors(text: string, source: string | null = null, annotate = annotator): Actor[] {
+  const article: Article = { id: 't', url: null, source, published: '2024-09-27', title: null, text };
+  const doc = new Doc(article);
+  annotate.annotate(doc);
+  for (const a of doc.layers.actors) for (const m of a.mentions) assert.equal(text.slice(m.start, m.end), m.text, 'mention offsets index the text');
+  return doc.layers.actors;
+}
+
+const codes = (text: string, source: string | null = null) => [...new Set(actors(text, source).map((a) => a.code))].sort();
+/** The actor one mention (by its exact text) belongs to. */
+function actorOf(list: Actor[], mention: string): Actor {
+  const found = list.find((a) => a.mentions.some((m) => m.text === mention));
+  assert.ok(found, `no actor has the mention "${mention}"; mentions: ${list.flatMap((a) => a.mentions.map((m) => m.text)).join(' | ')}`);
+  return found;
+}
+
+describe('states, nationalities and capitals', () => {
+  test('a nationality takes the sector of its noun', () => {
+    const list = actors('Iraqi security forces cleared the district, Iraqi government officials said, and the Iraqi people welcomed American troops.');
+    assert.equal(actorOf(list, 'Iraqi security forces').code, 'IRQMIL');
+    assert.equal(actorOf(list, 'Iraqi government officials').code, 'IRQGOV');
+    assert.equal(actorOf(list, 'Iraqi people').code, 'IRQ');
+    assert.equal(actorOf(list, 'American troops').code, 'USAMIL');
+  });
+
+  test('capitals stand for governments, but not where they are places', () => {
+    assert.deepEqual(codes('The accord between Washington and Baghdad was signed in Amman.'), ['IRQGOV', 'USAGOV']);
+    assert.deepEqual(codes('Moscow rejected the proposal.'), ['RUSGOV']);
+    assert.deepEqual(codes('The delegation flew from Tehran to Ankara for a meeting in Washington.'), []);
+  });
+
+  test('a country acting is a state; a country where things happen is not', () => {
+    assert.deepEqual(codes('Iran warned that the United States would pay a price.'), ['IRN', 'USA']);
+    assert.deepEqual(codes('Fighting spread across Iraq and Syria and into eastern Turkey.'), []);
+    assert.deepEqual(codes('The convoy crossed from Jordan to Iraq near Camp Bravo, Iraq.'), []);
+  });
+
+  test('hyphen compounds describe; a relation names both sides', () => {
+    assert.deepEqual(codes('Iran-aligned militias fired rockets at a U.S.-led base in Iraq.'), ['IRQREB']);
+    assert.deepEqual(codes('Both leaders praised the U.S.-Iraq security partnership.'), ['IRQ', 'USA']);
+  });
+
+  test('possessives: a body, a place, or the state itself', () => {
+    const list = actors("Iraq's government protested the strike on Iraq's Anbar province and defended Iraq's sovereignty.");
+    assert.equal(actorOf(list, "Iraq's government").code, 'IRQGOV');
+    assert.deepEqual(list.map((a) => a.code).sort(), ['IRQ', 'IRQGOV']);
+  });
+});
+
+describe('institutions, armed groups and IGOs', () => {
+  test('state bodies by name', () => {
+    const list = actors('The Pentagon, the Defense Department and U.S. Central Command declined to comment, but the State Department, the White House and the Kremlin did. Peshmerga units held the ridge.');
+    assert.equal(actorOf(list, 'Pentagon').code, 'USAMIL');
+    assert.equal(actorOf(list, 'Defense Department').code, 'USAMIL');
+    assert.equal(actorOf(list, 'U.S. Central Command').code, 'USAMIL');
+    assert.equal(actorOf(list, 'State Department').code, 'USAGOV');
+    assert.equal(actorOf(list, 'White House').code, 'USAGOV');
+    assert.equal(actorOf(list, 'Kremlin').code, 'RUSGOV');
+    assert.equal(actorOf(list, 'Peshmerga units').code, 'IRQMIL');
+  });
+
+  test('aliases of one group are one actor, and "the terror group" points back at it', () => {
+    const list = actors('ISIS fighters attacked a checkpoint. ISIL, also known as Daesh, later said the Islamic State group had lost ten men, and the terror group vowed revenge.');
+    const isis = actorOf(list, 'ISIS fighters');
+    assert.equal(isis.code, 'ISIS');
+    for (const m of ['ISIL', 'Daesh', 'Islamic State group', 'terror group']) assert.equal(actorOf(list, m), isis);
+  });
+
+  test('affiliates and country-rooted groups', () => {
+    assert.deepEqual(codes('Hurras al-Din and AQAP claimed the attack.'), ['ALQAEDA']);
+    assert.deepEqual(codes("Kata'ib Hezbollah and the Houthis threatened Hezbollah's rivals; the SDF and the PKK stayed out."), ['IRQREB', 'LBNREB', 'SYRREB', 'TURREB', 'YEMREB']);
+  });
+
+  test('the coalition in its many names', () => {
+    const list = actors('The coalition said CJTF-OIR and the Global Coalition to Defeat ISIS would keep coalition troops in place.');
+    assert.deepEqual([...new Set(list.map((a) => a.code))], ['COALITION']);
+    assert.deepEqual(codes('The U.S.-led task force targeted smugglers, NATO and the United Nations said.'), ['COALITION', 'NATO', 'UN']);
+  });
+
+  test('unnamed armed groups take the country they are placed in', () => {
+    assert.deepEqual(codes('Shiite militias in Iraq have ties to Iran.'), ['IRN', 'IRQREB']);
+    assert.deepEqual(codes('Rockets were fired at a base in Syria by groups affiliated with the IRGC.'), ['IRNMIL', 'SYRREB']);
+  });
+
+  test('partner forces are coded by where the sentence puts them', () => {
+    assert.deepEqual(codes('Coalition and partner forces raided hideouts in Iraq and Syria.'), ['COALITION', 'IRQMIL', 'SYRREB']);
+    assert.deepEqual(codes('Our partners remain committed.'), []);
+  });
+});
+
+describe('people', () => {
+  test('a title codes the person by the body they act for', () => {
+    const list = actors('Pentagon spokeswoman Sabrina Singh and Iraqi Prime Minister Mohammed Shia al-Sudani spoke after Secretary of State Antony Blinken and Defense Secretary Lloyd Austin met.');
+    assert.deepEqual(
+      list.filter((a) => a.kind === 'person').map((a) => `${a.name}=${a.code}`),
+      ['Sabrina Singh=USAMIL', 'Mohammed Shia al-Sudani=IRQGOV', 'Antony Blinken=USAGOV', 'Lloyd Austin=USAMIL'],
+    );
+  });
+
+  test('an apposition names the body, over the title before the name', () => {
+    const list = actors('Gen. Rafael Ortiz, commander of U.S. Central Command, met Maj. Gen. Dana Holt, CJTF-OIR commander, and Karim Nouri, a Hezbollah commander.');
+    assert.equal(actorOf(list, 'Gen. Rafael Ortiz').code, 'USAMIL');
+    assert.equal(actorOf(list, 'Maj. Gen. Dana Holt').code, 'COALITION');
+    assert.equal(actorOf(list, 'Karim Nouri').code, 'LBNREB');
+  });
+
+  test('short forms join the person named first', () => {
+    const list = actors('Pentagon spokeswoman Sabrina Singh briefed reporters. Ms. Singh said Gen. Rafael Ortiz would travel, and the general confirmed it. Iraqi Prime Minister Mohammed Shia al-Sudani thanked Secretary of State Antony Blinken; Sudani and the secretary spoke again, al-Sudani said.');
+    const singh = actorOf(list, 'Pentagon spokeswoman Sabrina Singh');
+    assert.equal(actorOf(list, 'Ms. Singh'), singh);
+    assert.equal(actorOf(list, 'general'), actorOf(list, 'Gen. Rafael Ortiz'));
+    const sudani = actorOf(list, 'Iraqi Prime Minister Mohammed Shia al-Sudani');
+    assert.equal(actorOf(list, 'Sudani'), sudani);
+    assert.equal(actorOf(list, 'al-Sudani'), sudani);
+    assert.equal(actorOf(list, 'secretary'), actorOf(list, 'Secretary of State Antony Blinken'));
+  });
+
+  test('a name with no title that speaks is a person, coded only when something says so', () => {
+    const list = actors('The town was quiet on Monday, Harwell said.');
+    const harwell = actorOf(list, 'Harwell');
+    assert.equal(harwell.kind, 'person');
+    assert.equal(harwell.code, null);
+  });
+});
+
+describe('anonymous sources, media and civilians', () => {
+  test('unnamed officials are actors coded by their body; "the official" is the one before', () => {
+    const text = 'A senior administration official said the talks went well. Pentagon officials agreed, and a senior Defense Department official told Pentagon reporters that Biden administration officials would follow up. "We are ready," the official said.';
+    const list = actors(text, 'U.S. Department of Defense');
+    assert.equal(actorOf(list, 'senior administration official').code, 'USAGOV');
+    assert.equal(actorOf(list, 'Pentagon officials').code, 'USAMIL');
+    const dod = actorOf(list, 'senior Defense Department official');
+    assert.equal(dod.code, 'USAMIL');
+    assert.equal(actorOf(list, 'official'), dod, '"the official" is the last unnamed official');
+    assert.equal(actorOf(list, 'Pentagon reporters').code, 'USAMED');
+    assert.equal(actorOf(list, 'Biden administration officials').code, 'USAGOV');
+  });
+
+  test('civilians get a country only when their nationality is written', () => {
+    const list = actors('The strike endangered innocent civilians, wounded a U.S. contractor and killed one civilian worker, while coalition troops watched.');
+    assert.equal(actorOf(list, 'innocent civilians').code, 'CVL');
+    assert.equal(actorOf(list, 'U.S. contractor').code, 'USACVL');
+    assert.equal(actorOf(list, 'coalition troops').code, 'COALITION');
+    assert.deepEqual(codes('There were no civilian casualties.'), []);
+  });
+
+  test('credit lines and datelines are not actors', () => {
+    assert.deepEqual(codes('PENTAGON — The strike went ahead.\nVOA correspondent Jane Roe contributed to this report.'), []);
+  });
+});
+
+describe('user lexicons', () => {
+  const lexicon = path.join(work, 'lions.json');
+  writeFileSync(lexicon, JSON.stringify({ actors: [{ name: 'Northern Lions Brigade', code: 'IRQREB', kind: 'armed_group', country: 'IRQ', aliases: ['NLB'] }] }));
+  const text = 'The Northern Lions Brigade shelled a village. NLB fighters later withdrew.';
+
+  test('a new armed group and its aliases change the output', () => {
+    assert.deepEqual(codes(text), []);
+    const withLions = actors(text, null, createActorsAnnotator({ lexicons: [lexicon] }));
+    const lions = actorOf(withLions, 'Northern Lions Brigade');
+    assert.equal(lions.code, 'IRQREB');
+    assert.equal(actorOf(withLions, 'NLB fighters'), lions);
+  });
+
+  test('--lexicon reaches the extract command', () => {
+    const input = path.join(work, 'lions-article.json');
+    writeFileSync(input, JSON.stringify({ id: 'lions', published: '2024-09-27', text }));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'extract', input, '--json', '--lexicon', lexicon], { encoding: 'utf8', cwd: repoRoot });
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as { actors: Actor[] };
+    assert.ok(out.actors.some((a) => a.code === 'IRQREB' && a.name === 'Northern Lions Brigade'));
+  });
+
+  test('a malformed lexicon is refused with one line naming the file and the field', () => {
+    const bad = path.join(work, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ actors: [{ name: 'Southern Wolves', code: 'southern wolves', kind: 'armed_group', aliases: [] }] }));
+    assert.throws(() => createActorsAnnotator({ lexicons: [bad] }), (e: unknown) => e instanceof LexiconError && e.message.includes(bad) && e.message.includes('actors[0].code'));
+    const input = path.join(work, 'any.json');
+    writeFileSync(input, JSON.stringify({ id: 'any', text: 'Nothing here.' }));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'src/cli/main.ts'), 'extract', input, '--lexicon', bad], { encoding: 'utf8', cwd: repoRoot });
+    assert.notEqual(r.status, 0);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 1, r.stderr);
+    assert.match(lines[0]!, /bad\.json.*actors\[0\]\.code/);
+    const unknownSection = path.join(work, 'typo.json');
+    writeFileSync(unknownSection, JSON.stringify({ actor: [] }));
+    assert.throws(() => createActorsAnnotator({ lexicons: [unknownSection] }), /typo\.json.*actor/);
+  });
+});
+
+describe('dev gold through the reference scorer', { skip: skipWithoutShared }, () => {
+  test('actors F1 on ../shared/gold is at least 0.80', () => {
+    const corpus = path.join(sharedDir, 'corpus');
+    const out = mkdtempSync(path.join(work, 'pred-'));
+    const pipeline = createPipeline();
+    for (const file of readdirSync(corpus).filter((f) => f.endsWith('.json'))) {
+      const article = readArticleFile(path.join(corpus, file));
+      writeFileSync(path.join(out, `${article.id}.json`), JSON.stringify(toExtraction(pipeline.run(article))));
+    }
+    const r = spawnSync(process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--corpus', corpus, '--gold', path.join(sharedDir, 'gold'), '--pred', out, '--json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const figures = JSON.parse(r.stdout) as { actors_f1: number; actors_p: number; actors_r: number };
+    assert.ok(figures.actors_f1 >= 0.8, `actors F1 ${figures.actors_f1} (P ${figures.actors_p}, R ${figures.actors_r})`);
+  });
+});

@@ -10,7 +10,7 @@ export interface Contender {
   /** Least warm-up before timing; the default suits one thread (see run-one.ts). */
   warmUpMs?: number;
   /** Loads models, lexicons, threads (timed apart from the passes). */
-  setup(): Promise<{ pass: Pass; close?: () => Promise<void> }>;
+  setup(): Promise<{ pass: Pass; close?: () => Promise<void>; breakdown?: () => Record<string, number> }>;
 }
 
 /** Kept so the serialized output is visibly used. */
@@ -43,6 +43,41 @@ export const CONTENDERS: Record<string, Contender> = {
           }
           return found;
         },
+      };
+    },
+  },
+  'sitrep-layers': {
+    name: 'sitrep, per stage',
+    does: 'the same extraction with a clock around each stage: where the time goes',
+    async setup() {
+      const { createPipeline } = await import('../src/extract.js');
+      const { toExtraction } = await import('../src/output/json.js');
+      const { Doc } = await import('../src/doc/document.js');
+      const pipeline = createPipeline();
+      const spent = new Map<string, number>();
+      const clock = <T>(stage: string, work: () => T): T => {
+        const start = performance.now();
+        const result = work();
+        spent.set(stage, (spent.get(stage) ?? 0) + performance.now() - start);
+        return result;
+      };
+      return {
+        pass(articles) {
+          let found = 0;
+          for (const a of articles) {
+            // Pipeline.run, unrolled so each annotator is timed on its own.
+            const doc = clock('sentences + tokens', () => new Doc(a));
+            for (const annotator of pipeline.annotators) {
+              clock(annotator.name, () => annotator.annotate(doc));
+              doc.done.add(annotator.name);
+            }
+            const x = clock('toExtraction', () => toExtraction(doc));
+            lastOutput = clock('JSON.stringify', () => JSON.stringify(x));
+            found += x.times.length + x.quantities.length + x.places.length + x.actors.length + x.quotes.length + x.events.length;
+          }
+          return found;
+        },
+        breakdown: () => Object.fromEntries(spent),
       };
     },
   },

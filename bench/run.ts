@@ -20,6 +20,7 @@ interface OneResult {
   mbPerSec: number;
   peakRssMb: number;
   found: number;
+  stages?: Record<string, number>;
 }
 
 const argv = process.argv.slice(2);
@@ -72,8 +73,7 @@ function runOne(contender: string, list: string): OneResult {
 const order = ['sitrep', 'wink', 'chrono', 'compromise', 'idle'];
 const results = new Map(order.map((c) => [c, runOne(c, allList)]));
 const sitrep = results.get('sitrep')!;
-const first = sitrep;
-console.log(`corpus: ${corpora.all.label} = ${first.articles} articles, ${fmt(first.bytes / 1e6)} MB of text; medians of ${reps} timed repeats after a warm-up`);
+console.log(`corpus: ${corpora.all.label} = ${sitrep.articles} articles, ${fmt(sitrep.bytes / 1e6)} MB of text; medians of ${reps} timed repeats after a warm-up`);
 console.log('');
 console.log('### One core, the same texts');
 console.log('');
@@ -89,6 +89,18 @@ console.log(table(
 const sitrepDev = runOne('sitrep', devList);
 console.log('');
 console.log(`sitrep on ${corpora.dev.label} alone (${sitrepDev.articles} articles, ${fmt(sitrepDev.bytes / 1e6)} MB): ${fmt(sitrepDev.articlesPerSec)} articles/s, ${fmt(sitrepDev.mbPerSec)} MB/s`);
+
+// --- where sitrep's time goes ---------------------------------------------------------------
+const layers = runOne('sitrep-layers', allList);
+const stages = Object.entries(layers.stages ?? {});
+const stagesTotal = stages.reduce((n, [, ms]) => n + ms, 0);
+console.log('');
+console.log(`### Where sitrep's time goes (one core, ${corpora.all.label}; a clock around each stage)`);
+console.log('');
+console.log(table(
+  ['stage', 'share of the time', 'µs per article'],
+  stages.map(([stage, ms]) => [stage, `${fmt((100 * ms) / stagesTotal)} %`, fmt((1000 * (ms / stagesTotal) * layers.passMs) / layers.articles)]),
+));
 
 // --- all cores ------------------------------------------------------------------------------
 const pool = runOne('sitrep-pool', allList);

@@ -35,7 +35,21 @@ export function formatReport(x: Extraction): string {
     const code = q.speaker?.actor ? x.actors.find((actor) => actor.id === q.speaker?.actor)?.code : null;
     return `${pad(`s${sentenceOf(q.start)}`, 5)}${pad(q.direct ? 'direct' : 'reported', 10)}${pad(speakerLabel(q.speaker), 44)}${pad(code ?? '-', 10)}“${firstWords(q.text)}”`;
   });
+  section(lines, 'Events', [...x.events].sort((a, b) => a.trigger.start - b.trigger.start), (e) => eventLines(x, e));
   return lines.join('\n') + '\n';
+}
+
+// One event: date, status, type(mode), source → target, place, toll, trigger; then its sentence.
+function eventLines(x: Extraction, e: Extraction['events'][number]): string {
+  const actor = (id: string | null) => {
+    const found = id ? x.actors.find((a) => a.id === id) : undefined;
+    return found ? `${found.name} (${found.code ?? 'uncoded'})` : '?';
+  };
+  const place = e.place ? (x.places.find((p) => p.id === e.place)?.name ?? e.place) : 'place unknown';
+  const toll = e.fatalities === null ? '' : ` · ${e.fatalities} killed`;
+  const type = `${e.type}${e.mode ? `(${e.mode})` : ''}`;
+  const sentence = x.text.slice(e.sentence.start, e.sentence.end).replace(/\s+/g, ' ');
+  return `${pad(e.date ?? 'no date', 11)}${pad(e.status, 13)}${pad(type, 22)}${actor(e.source)} → ${actor(e.target)} · ${place}${toll} · “${e.trigger.text}”\n      ${sentence}`;
 }
 
 // "Sabrina Singh (Pentagon spokeswoman)", "senior administration official (anonymous)".

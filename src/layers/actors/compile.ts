@@ -52,6 +52,8 @@ export interface Title {
 export type Entry =
   | { type: 'country'; code: string; abbreviation: boolean }
   | { type: 'capital'; code: string }
+  /** A part of a country that may own a body ("the Kurdistan Region's interior ministry"); a place, never an actor. */
+  | { type: 'region'; code: string }
   | { type: 'demonym'; code: string }
   | { type: 'people'; code: string }
   | { type: 'named'; actor: NamedActor }
@@ -108,6 +110,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
       for (const d of c.demonyms ?? []) trie.add(d, { type: 'demonym', code: c.code }, sameType('demonym'));
       for (const p of c.people ?? []) trie.add(p, { type: 'people', code: c.code }, sameType('people'));
       for (const k of c.capitals ?? []) trie.add(k, { type: 'capital', code: c.code }, sameType('capital'));
+      for (const r of c.regions ?? []) trie.add(r, { type: 'region', code: c.code }, sameType('region'));
     }
     for (const a of file.actors ?? []) {
       const actor: NamedActor = { name: a.name, code: a.code, kind: a.kind, country: a.country ?? countryOfCode(a.code, countries) };

@@ -25,6 +25,7 @@ const country = z.object({
   demonyms: phrases.optional(),
   people: phrases.optional(),
   capitals: phrases.optional(),
+  regions: phrases.optional(),
 }).strict();
 
 const namedActor = z.object({

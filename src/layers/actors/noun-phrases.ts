@@ -10,7 +10,7 @@ const MAX_LED_LOOKAHEAD = 6;
 /** A country, nationality, capital, named body or known person that can stand before a head noun. */
 interface Modifier {
   u: number;
-  kind: 'named' | 'country' | 'capital' | 'demonym' | 'people' | 'person';
+  kind: 'named' | 'country' | 'capital' | 'region' | 'demonym' | 'people' | 'person';
   country: string | null;
   named: NamedActor | null;
   person: KnownPerson | null;
@@ -56,7 +56,7 @@ export function parseNounPhrase(state: ParseState, u: number): number {
   const hyphen = hyphenAfter(state, u);
   if (hyphen) {
     const second = modifierAt(state, hyphen.wordUnit);
-    if (second && (second.kind === 'country' || second.kind === 'demonym' || second.kind === 'capital')) return pairCompound(state, first, second);
+    if (second && (second.kind === 'country' || second.kind === 'demonym' || second.kind === 'capital' || second.kind === 'named')) return pairCompound(state, first, second);
     if (hyphen.key === 'led') return ledCompound(state, u, hyphen.wordUnit);
     // "Iran-aligned", "U.S.-designated", "Syria-focused": the country only describes.
     for (let k = u; k <= hyphen.wordUnit; k++) view.consumed[k] = true;
@@ -117,6 +117,8 @@ function modifierAt(state: ParseState, u: number): Modifier | null {
   if (demonym) return modifier(u, p, 'demonym', demonym.code);
   const people = view.entry(u, 'people');
   if (people) return modifier(u, p, 'people', people.code);
+  const region = view.entry(u, 'region');
+  if (region) return modifier(u, p, 'region', region.code);
   const person = view.entry(u, 'person');
   if (person) return modifier(u, p, 'person', person.person.country, null, person.person);
   return null;
@@ -154,21 +156,35 @@ function hyphenAfter(state: ParseState, u: number): { key: string; wordUnit: num
   return { key: view.key(unit.to + 1), wordUnit: view.unitAt(unit.to + 1) };
 }
 
-/** "U.S.-Iraq strategic partnership": two states in a relation; otherwise the pair only describes ("Iraq-Syria border"). */
+/**
+ * "U.S.-Iraq strategic partnership", "the Israel-Hamas war": two sides of a relation, both
+ * actors. Otherwise the pair only describes ("the Iraq-Syria border"), though a named body
+ * after the hyphen is still read on its own ("U.S.-Coalition forces").
+ */
 function pairCompound(state: ParseState, a: Modifier, b: Modifier): number {
   const { view } = state;
   let k = b.u + 1;
   let unknown = 0;
+  let related = false;
   while (k < view.units.length) {
     const key = view.key(view.units[k]!.from);
     if (state.lex.words.relationNouns.has(key)) {
-      for (const m of [a, b]) if (m.country) pushState(state, m, m.kind === 'capital');
+      related = true;
       break;
     }
     const plain = view.plain(k);
     if (!plain || plain.kind !== 'word' || isCapitalized(plain)) break;
     if (!state.lex.words.qualifiers.has(key) && ++unknown > MAX_UNKNOWN_BEFORE_HEAD) break;
     k++;
+  }
+  if (related) {
+    for (const m of [a, b]) {
+      if (m.kind === 'named') standalone(state, m);
+      else if (m.country) pushState(state, m, m.kind === 'capital');
+    }
+  } else if (b.kind === 'named') {
+    for (let x = a.u; x < b.u; x++) view.consumed[x] = true;
+    return b.u;
   }
   for (let x = a.u; x <= b.u; x++) view.consumed[x] = true;
   return b.u + 1;
@@ -292,7 +308,7 @@ function possessiveWithoutHead(state: ParseState, m: Modifier, k: number): numbe
   const unit = view.units[next];
   const plain = view.plain(next);
   const key = unit ? view.key(unit.from) : '';
-  const place = !!unit && (view.has(next, 'block') || lex.words.placeNouns.has(key) || (!!plain && isCapitalized(plain) && !lex.words.notNames.has(key)));
+  const place = !!unit && (view.has(next, 'block') || view.has(next, 'region') || lex.words.placeNouns.has(key) || (!!plain && isCapitalized(plain) && !lex.words.notNames.has(key)));
   if (place && m.country && m.kind !== 'named') {
     addPlace(state, m.country, view.units[m.u]!.from);
     return k;
@@ -326,6 +342,9 @@ function standalone(state: ParseState, m: Modifier, possessive = false): void {
       } else pushState(state, m, false);
       return;
     case 'demonym':
+      return;
+    case 'region':
+      addPlace(state, m.country!, unit.from);
       return;
     case 'country':
     case 'capital': {
@@ -413,7 +432,7 @@ function postModifier(state: ParseState, k: number, head: Head): { country: stri
   let n = k + 1;
   if (view.plain(n) && view.key(view.units[n]!.from) === 'the') n++;
   const m = modifierAt(state, n);
-  if (!m || m.possessive || m.kind === 'demonym' || m.kind === 'person' || m.kind === 'people' || hyphenAfter(state, n)) return null;
+  if (!m || m.possessive || m.kind === 'demonym' || m.kind === 'person' || m.kind === 'people' || m.kind === 'region' || hyphenAfter(state, n)) return null;
   if (key !== 'of' && m.kind !== 'named') addPlace(state, m.country!, view.units[n]!.from);
   if (m.kind === 'named') push(state, { type: 'named', actor: m.named!, start: view.units[n]!.start, end: view.units[n]!.end, token: view.units[n]!.from });
   return { country: m.country, named: m.named, next: n + 1, headEnd };

@@ -67,6 +67,10 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
       i++;
       continue;
     }
+    if (/^\p{Lu}$/u.test(t.text) && view.key(i + 1) === '.' && adjacent(t, view.token(i + 1))) {
+      i += 2; // an initial, "J."
+      continue;
+    }
     if (t.kind === 'word' && isCapitalized(t) && !w.notNames.has(key)) {
       if (words.length > 0 && w.nameSuffixes.has(key)) {
         i = skipPeriod(view, i + 1);
@@ -88,10 +92,6 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
       lastGood = i;
       charEnd = possessive ? end - 2 : end;
       if (possessive) break;
-      continue;
-    }
-    if (/^\p{Lu}$/u.test(t.text) && view.key(i + 1) === '.' && adjacent(t, view.token(i + 1))) {
-      i += 2; // an initial, "J."
       continue;
     }
     if (words.length > 0 && QUOTES_OPEN.has(t.text) && isCapitalized(view.token(i + 1)) && QUOTES_CLOSE.has(view.token(i + 2)?.text ?? '')) {

@@ -3,7 +3,7 @@ import type { Candidate, PersonCandidate, SectorCandidate } from './candidates.j
 import { countryOfCode, type CompiledLexicon, type Title } from './compile.js';
 import type { ActorKind } from './lexicon-schema.js';
 import type { ArticleContext } from './article-context.js';
-import { codeBody, codeByHome, codePersonMention, codeSector, sectorName } from './coding.js';
+import { codeBody, codeByHome, codePersonMention, codeSector, kindOfSector, sectorName } from './coding.js';
 
 interface ActorRecord {
   key: string;
@@ -59,7 +59,8 @@ export class ActorResolver {
           if (codes.length === 0) this.mention(this.record('u:partner forces', c.token, () => ({ code: null, kind: 'military', country: null, name: 'partner forces' })), c);
           for (const code of new Set(codes)) {
             const country = countryOfCode(code, this.lex.countries);
-            this.mention(this.record(`c:${code}`, c.token, () => ({ code, kind: 'military', country, name: sectorName(code, country, this.lex) })), c);
+            const kind = kindOfSector(country ? code.slice(country.length) : code, 'military');
+            this.mention(this.record(`c:${code}`, c.token, () => ({ code, kind, country, name: sectorName(code, country, this.lex) })), c);
           }
           break;
         }
@@ -79,8 +80,8 @@ export class ActorResolver {
       const role = inside.find((c): c is PersonCandidate => c.type === 'person' && c.name === null);
       if (!role) {
         // "Abu Halil, an ISIS senior official": an unnamed official in apposition is the person.
-        const official = inside.find((c): c is SectorCandidate => c.type === 'sector' && c.head.anonymous && !c.head.plural && c.token === firstTokenAfterDeterminer(this.lex, this.text, p.apposition!.from, inside));
-        if (official) {
+        const official = inside[0];
+        if (official?.type === 'sector' && official.head.anonymous && !official.head.plural) {
           official.foldedInto = p;
           const code = codeSector(official, this.ctx, []).code;
           if (code) this.appositionCode.set(p, code);
@@ -214,11 +215,6 @@ export class ActorResolver {
       return { id: `a${i + 1}`, name: r.name, code: r.code, kind: r.kind, country: r.country, mentions };
     });
   }
-}
-
-/** The first candidate of an apposition must open it ("an ISIS official"), not sit deep inside it. */
-function firstTokenAfterDeterminer(_lex: CompiledLexicon, _text: string, from: number, inside: readonly Candidate[]): number {
-  return inside.reduce((min, c) => Math.min(min, c.token), Number.POSITIVE_INFINITY) >= from ? inside.reduce((min, c) => Math.min(min, c.token), Number.POSITIVE_INFINITY) : from;
 }
 
 /** Titles answer to their short form: "the secretary" finds the Secretary of State. */

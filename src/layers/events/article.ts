@@ -22,7 +22,7 @@ export interface ArticleContext {
   statementTypes: ReadonlySet<PloverType>;
 }
 
-const ANAPHOR_REACH = 3;
+const ANAPHOR_REACH = 6;
 const RETELLING_REACH = 2;
 
 export function resolveArticle(drafts: DraftEvent[], ctx: ArticleContext): void {
@@ -42,14 +42,16 @@ function foldAnaphors(drafts: DraftEvent[], ctx: ArticleContext): void {
     const ownDate = d.date;
     absorb(antecedent, d);
     for (const other of drafts) {
-      // Statements in that sentence are dated by when they were made, not by the event they mention.
+      // What follows the mention in its sentence is its outcome ("These operations resulted in
+      // 31 operatives detained"); statements are dated by when they were made, not by what they mention.
       if (other === d || other.mergedInto || other.sentenceIndex !== d.sentenceIndex || ctx.statementTypes.has(other.type)) continue;
+      if (other.triggers[0]!.start < d.triggers[0]!.start) continue;
       if (other.date === null && antecedent.date !== null && ownDate === null) {
         other.date = antecedent.date;
         other.time = antecedent.time;
         other.dateSource = antecedent.dateSource;
       }
-      if (other.source === null || !other.sourceExplicit) {
+      if (other.source === null || other.sourceGuessed) {
         if (antecedent.source && other.target !== antecedent.source) {
           other.source = antecedent.source;
           other.sourceExplicit = antecedent.sourceExplicit;

@@ -89,15 +89,28 @@ export function compareToDct(value: string, dct: string): number {
   return own < other ? -1 : own > other ? 1 : 0;
 }
 
-// A time beside a speech verb, with no trigger between, dates the statement ("said Friday").
+/**
+ * A time that dates a statement, not the event reported: in the speaker's clause ("officials
+ * said earlier this month that ...", "the coalition said Tuesday"), right after the speech
+ * verb, or alone before it ("On Friday, a senior official said ...").
+ */
 function datesStatement(v: SentenceView, r: TokenRange, triggers: readonly TriggerRef[]): boolean {
-  const g = v.grammar;
-  for (let k = Math.max(v.first, r.t0 - 7); k < Math.min(v.end, r.t1 + 7); k++) {
-    if (k >= r.t0 && k < r.t1) continue;
-    if (!g.speechVerbs.has(v.norm(k)!)) continue;
-    const lo = Math.min(k, r.t0);
-    const hi = Math.max(k, r.t1);
-    if (!triggers.some((t) => t.start >= lo && t.start < hi)) return true;
+  const timeSegment = segmentIndexAt(v, r.t0);
+  for (const k of v.speechVerbs) {
+    const speechSegment = segmentIndexAt(v, k);
+    if (r.t0 > k && r.t0 <= k + 3) return true;
+    if (timeSegment === speechSegment && r.t0 < k && !triggers.some((t) => t.start > r.t0 && t.start < k)) return true;
+    if (timeSegment + 1 === speechSegment && onlyTime(v, timeSegment, r)) return true;
   }
   return false;
+}
+
+function onlyTime(v: SentenceView, segment: number, r: TokenRange): boolean {
+  const seg = v.segments[segment]!;
+  for (let k = seg.start; k < seg.end; k++) {
+    if (k >= r.t0 && k < r.t1) continue;
+    const n = v.norm(k)!;
+    if (!(v.grammar.prepositions.has(n) || v.grammar.clausePunctuation.has(n))) return false;
+  }
+  return true;
 }

@@ -7,14 +7,14 @@ import { dateOf } from './dates.js';
 import { Discourse } from './discourse.js';
 import { fatalitiesOf } from './fatalities.js';
 import { announceIntentions, dropThreatContents } from './intent.js';
-import { loadEventLexicon, type EventLexicon } from './lexicon.js';
+import { loadEventLexicon, type CompiledEntry, type EventLexicon, type TypeInfo } from './lexicon.js';
 import { mergeIntoSentence } from './merge.js';
 import { mainCountryPlace, placeOf } from './places.js';
-import { clauseRoles, isPassive } from './roles.js';
+import { clauseRoles, isPassive, subjectOf } from './roles.js';
 import { spreadOverCoordination, statusOf } from './status.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import type { DraftEvent, PloverType } from './types.js';
-import { indexDocument, segmentAt, sentenceView, type ActorMention, type SentenceView } from './view.js';
+import { indexDocument, segmentAt, sentenceView, splitTemporalClauses, type ActorMention, type SentenceView } from './view.js';
 
 export { EventLexiconError, loadEventLexicon, type EventLexicon } from './lexicon.js';
 export { PLOVER_TYPES, type PloverType } from './types.js';
@@ -60,16 +60,23 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventRecord[] {
   const dct = doc.article.published;
   const discourse = new Discourse(doc, g);
   const drafts: DraftEvent[] = [];
+  const recentNouns = new Map<string, { entry: CompiledEntry; sentence: number }>();
 
   for (const sentence of doc.sentences) {
     const v = sentenceView(doc, sentence, index, g);
     const triggers = findTriggers(v, lex);
+    triggers.push(...repeatedEventNouns(v, triggers, recentNouns));
+    triggers.sort((a, b) => a.start - b.start);
     if (triggers.length === 0) {
       discourse.afterSentence(v, []);
       continue;
     }
     const triggerTokens = new Set<number>();
     for (const t of triggers) for (let k = t.start; k < t.end; k++) triggerTokens.add(k);
+    trimMentionsAtTriggers(v, triggers);
+    const verbTokens = new Set<number>();
+    for (const t of triggers) if (t.pos === 'verb' && t.form !== 'ing') verbTokens.add(t.start);
+    splitTemporalClauses(v, verbTokens);
     const events: DraftEvent[] = [];
     for (const t of triggers) {
       const draft = draftFor(v, t, lex, triggerTokens, discourse);
@@ -77,8 +84,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventRecord[] {
     }
     for (const e of events) {
       if (e.mergedInto) continue;
-      fillMissingRoles(v, e, lex.types.get(e.type)!.symmetric, discourse, codeOf);
+      fillMissingRoles(v, e, events, lex.types.get(e.type)!, discourse, codeOf);
       e.status = statusOf(v, e.triggers);
+    }
+    spreadOverCoordination(v, events);
+    for (const e of events) {
+      if (e.mergedInto) continue;
       const date = dateOf(v, e.triggers, e.status, STATEMENT_TYPES.has(e.type), timesById, dct);
       if (date.date !== null) {
         e.date = date.date;
@@ -91,19 +102,69 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventRecord[] {
       if (e.type === 'ASSAULT') e.fatalities = fatalitiesOf(v, e.triggers, quantitiesById);
       e.mode ??= modeFromCues(v, e, lex);
     }
-    spreadOverCoordination(v, events);
     dropThreatContents(v, events, lex);
     const live = events.filter((e) => !e.mergedInto);
     blameFromObjects(live);
     const quoted = (k: number) => discourse.inQuote(doc.tokens[k]!.start);
-    live.push(...announceIntentions(v, live, lex, codeOf, (m) => discourse.resolve(m, v), quoted));
+    const announced = announceIntentions(v, live, lex, codeOf, (m) => discourse.resolve(m, v), quoted);
+    live.splice(0, live.length, ...live.filter((e) => !e.mergedInto), ...announced);
     discourse.afterSentence(v, live);
     drafts.push(...live);
+    for (const e of live) for (const t of e.triggers) if (t.pos === 'noun') recentNouns.set(head(v.norm(t.end - 1)!), { entry: t.entry, sentence: sentence.index });
   }
 
   const isActorMention = (span: { start: number; end: number }) => doc.layers.actors.some((a) => a.mentions.some((m) => m.start < span.end && span.start < m.end));
   resolveArticle(drafts, { codeOf, dct, mainPlace: mainCountryPlace(doc.layers.places, isActorMention), statementTypes: STATEMENT_TYPES });
   return toRecords(doc, drafts.filter((d) => !d.mergedInto));
+}
+
+const head = (word: string) => (word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const ANAPHOR_SENTENCES = 3;
+
+/**
+ * "These operations resulted in ...": a noun that named an event in the last sentences, taken
+ * up again with "the", "this" or "these", names that event even where the lexicon needs more
+ * context for it ("operations against").
+ */
+function repeatedEventNouns(v: SentenceView, found: readonly Trigger[], recent: ReadonlyMap<string, { entry: CompiledEntry; sentence: number }>): Trigger[] {
+  const extra: Trigger[] = [];
+  const taken = (k: number) => found.some((t) => t.start <= k && k < t.end);
+  for (let k = v.first + 1; k < v.end; k++) {
+    if (taken(k) || v.token(k)!.kind !== 'word') continue;
+    const earlier = recent.get(head(v.norm(k)!));
+    if (!earlier || v.sentence.index - earlier.sentence > ANAPHOR_SENTENCES) continue;
+    const det = v.norm(k - 1)!;
+    const det2 = v.norm(k - 2) ?? '';
+    if (!(v.grammar.demonstrative.has(det) || det === 'the' || ((v.grammar.demonstrative.has(det2) || det2 === 'the') && v.grammar.nounModifiers.has(det)))) continue;
+    extra.push({ start: k, end: k + 1, entry: earlier.entry, pos: 'noun', form: v.norm(k)!.endsWith('s') ? 'pl' : 'sg' });
+  }
+  return extra;
+}
+
+/**
+ * An actor phrase that runs over a trigger ("U.S. military raid", "United Nations urged both
+ * sides", "killed four Islamic State operatives") is cut at the trigger, so the trigger keeps
+ * its place in the clause and the actor its role.
+ */
+function trimMentionsAtTriggers(v: SentenceView, triggers: readonly Trigger[]): void {
+  let changed = false;
+  const mentions = v.mentions.flatMap((m) => {
+    if (m.pronoun !== null) return [m];
+    const inside = triggers.find((t) => m.t0 < t.start && t.start < m.t1);
+    if (inside) {
+      changed = true;
+      return [{ ...m, t1: inside.start }];
+    }
+    // "killed four Islamic State operatives": the actor comes after the trigger words.
+    const leading = triggers.find((t) => m.t0 >= t.start && m.t0 < t.end);
+    if (!leading) return [m];
+    changed = true;
+    return leading.end < m.t1 ? [{ ...m, t0: leading.end }] : [];
+  });
+  if (changed) {
+    v.mentions = mentions;
+    v.mentionStarts = new Set(mentions.filter((m) => m.pronoun === null).map((m) => m.t0));
+  }
 }
 
 function draftFor(v: SentenceView, t: Trigger, lex: EventLexicon, triggerTokens: ReadonlySet<number>, discourse: Discourse): DraftEvent {
@@ -123,6 +184,7 @@ function draftFor(v: SentenceView, t: Trigger, lex: EventLexicon, triggerTokens:
     source,
     target,
     sourceExplicit: source !== null && !roles.borrowedSubject,
+    sourceGuessed: false,
     targetExplicit: target !== null,
     time: null,
     date: null,
@@ -141,20 +203,37 @@ function draftFor(v: SentenceView, t: Trigger, lex: EventLexicon, triggerTokens:
  * When the clause names no source or target, the sentence may: the nearest actor before the
  * trigger, the quote's speaker, or the nearest actor after it. A guess, marked as such.
  */
-function fillMissingRoles(v: SentenceView, e: DraftEvent, symmetric: boolean, discourse: Discourse, codeOf: (id: string | null) => string | null): void {
+function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents: readonly DraftEvent[], info: TypeInfo, discourse: Discourse, codeOf: (id: string | null) => string | null): void {
   const t = e.triggers[0]!;
+  // An actor another event of the sentence gives a role to ("Egypt condemned the airstrike",
+  // "arrested suspects in the attack on the embassy") is not a guess for this one.
+  const othersSources = new Set<string | null>();
+  const othersRoles = new Set<string | null>();
+  for (const o of sentenceEvents) {
+    if (o === e || o.mergedInto) continue;
+    if (o.sourceExplicit) othersSources.add(o.source);
+    if (o.sourceExplicit) othersRoles.add(o.source);
+    if (o.targetExplicit) othersRoles.add(o.target);
+  }
   const usable = (m: ActorMention) => {
     const id = discourse.resolve(m, v);
     return id !== null && codeOf(id) !== codeOf(e.source) && codeOf(id) !== codeOf(e.target) ? id : null;
   };
+  const asSource = (m: ActorMention) => (othersRoles.has(discourse.resolve(m, v)) ? null : usable(m));
   const before = [...v.mentions].reverse().filter((m) => m.t1 <= t.start);
   const after = v.mentions.filter((m) => m.t0 >= t.end);
   if (!e.source) {
-    e.source = pickFirst(before, usable) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, usable);
+    e.sourceGuessed = true;
+    e.source = pickFirst(before, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, asSource);
     if (e.source !== null && codeOf(e.source) === codeOf(e.target)) e.source = null;
   }
-  if (!e.target && symmetric) e.target = discourse.partnerOf(e.source, codeOf);
-  if (!e.target) e.target = pickFirst(after, usable) ?? pickFirst(before, usable);
+  if (!e.target && info.symmetric) e.target = discourse.partnerOf(e.source, codeOf);
+  // Forces that withdraw or deploy need no target; the one who reports an event is not its target.
+  if (!e.target && info.guessTarget) {
+    const speakers = speakerMentions(v);
+    const unsaid = (m: ActorMention) => (speakers.has(m) || othersSources.has(discourse.resolve(m, v)) ? null : usable(m));
+    e.target = pickFirst(after, unsaid) ?? pickFirst(before, unsaid);
+  }
 }
 
 /**
@@ -168,6 +247,24 @@ function blameFromObjects(events: DraftEvent[]): void {
     const object = events.find((o) => o !== e && (o.type === 'ASSAULT' || o.type === 'COERCE') && o.triggers[0]!.start >= t.end && o.triggers[0]!.start <= t.end + 3);
     if (object) e.target = object.sourceExplicit ? object.source : null;
   }
+}
+
+/** Who the sentence says is speaking: the subject of a speech verb, or the actor right after an inverted one (", said X"). */
+function speakerMentions(v: SentenceView): Set<ActorMention> {
+  const speakers = new Set<ActorMention>();
+  const none = new Set<number>();
+  for (const seg of v.segments) {
+    const verb = seg.speechVerb;
+    if (verb === null) continue;
+    const subject = subjectOf(v, verb, none);
+    if (subject && !subject.borrowed) speakers.add(subject.mention);
+    const before = v.norm(verb - 1);
+    if (before === ',' || before === '"' || before === '”' || before === "'") {
+      const after = v.mentions.find((m) => m.t0 > verb && m.t0 <= verb + 4);
+      if (after) speakers.add(after);
+    }
+  }
+  return speakers;
 }
 
 function pickFirst(list: readonly ActorMention[], usable: (m: ActorMention) => string | null): string | null {

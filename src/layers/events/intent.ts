@@ -26,22 +26,29 @@ export function announceIntentions(
   for (const e of events) {
     const t = e.triggers[0]!;
     if (!t.entry.intent || e.type !== 'AGREE') continue;
-    const complement = events.find((o) => o !== e && o.triggers[0]!.start > t.end && o.triggers[0]!.start <= t.end + 4);
-    if (complement && lex.types.get(complement.type)!.hostile) {
+    const complement = events.find((o) => o !== e && !o.mergedInto && o.triggers[0]!.start > t.end && o.triggers[0]!.start <= t.end + 4);
+    if (!complement) continue;
+    if (g.threateningTypes.has(complement.type)) {
       e.type = 'THREATEN';
       e.cameo = lex.types.get('THREATEN')!.cameo;
     }
+    // What is promised is the promise's content, not an event of its own.
+    complement.mergedInto = e;
   }
 
   const added: DraftEvent[] = [];
-  const conditional = hasWord(v, g.conditionals);
+  // "will withdraw its force unless ...": a negative condition turns an announcement into a threat.
+  const conditional = hasWord(v, g.threatConditions);
   const speech = speechVerbIndex(v);
   const speaker = speech === null ? null : codeOf(resolve(subjectOf(v, speech, new Set())?.mention ?? null));
   for (const e of events) {
     if (e.status !== 'planned' || e.type === 'AGREE' || e.type === 'THREATEN' || quoted(e.triggers[0]!.start)) continue;
     if (!announcedByOwnSide(v, e, speech, speaker, codeOf)) continue;
-    const type = conditional || lex.types.get(e.type)!.hostile ? 'THREATEN' : 'AGREE';
-    if (events.some((o) => o.type === type) || added.some((o) => o.type === type)) continue;
+    const threat = conditional || g.threateningTypes.has(e.type);
+    // An announced demand, accusation or refusal is that statement itself, not a promise.
+    if (!threat && lex.types.get(e.type)!.hostile) continue;
+    const type = threat ? 'THREATEN' : 'AGREE';
+    if (events.some((o) => o.type === type && o.status === 'reported') || added.some((o) => o.type === type)) continue;
     added.push({
       ...e,
       type,
@@ -69,7 +76,8 @@ export function announceIntentions(
  */
 function attributedBlame(v: SentenceView, events: readonly DraftEvent[], speech: number | null, speaker: string | null, codeOf: (id: string | null) => string | null, lex: EventLexicon): DraftEvent | null {
   if (speech === null || speaker === null || events.some((e) => e.type === 'ACCUSE')) return null;
-  const violent = events.find((e) => (e.type === 'ASSAULT' || e.type === 'COERCE') && e.triggers[0]!.start > speech && e.triggers[0]!.passive && e.sourceExplicit && e.source !== null);
+  const reported = v.segments.findIndex((s) => s.start > speech);
+  const violent = events.find((e) => e.type === 'ASSAULT' && e.triggers[0]!.passive && e.sourceExplicit && e.source !== null && v.segmentOf[e.triggers[0]!.start - v.first] === reported);
   if (!violent || codeOf(violent.source) === codeOf(speaker)) return null;
   return {
     ...violent,
@@ -120,7 +128,7 @@ function announcedByOwnSide(v: SentenceView, e: DraftEvent, speech: number | nul
 }
 
 function speechVerbIndex(v: SentenceView): number | null {
-  for (let k = v.first; k < v.end; k++) if (v.grammar.speechVerbs.has(v.norm(k)!) && v.norm(k) !== 'according') return k;
+  for (let k = v.first; k < v.end; k++) if (v.speechVerbs.has(k)) return k;
   return null;
 }
 

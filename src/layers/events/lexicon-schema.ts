@@ -58,6 +58,8 @@ export const typeSpecSchema = z
     hostile: z.boolean(),
     symmetric: z.boolean(),
     targetPreps: words,
+    /** Whether a missing target may be guessed from the sentence (not for withdrawing or deploying). */
+    guessTarget: z.boolean().default(true),
     modeCues: z.record(z.string(), words).optional(),
   })
   .strict();
@@ -82,7 +84,9 @@ export const cuesFileSchema = z
     speechVerbs: wordList,
     relativeWords: z.object({ $comment: z.string().optional(), people: words, things: words }).strict(),
     subordinators: wordList,
+    temporalSubordinators: wordList,
     conditionals: wordList,
+    threatConditions: wordList,
     clausePunctuation: wordList,
     futureModals: words,
     conditionalModals: words,
@@ -104,6 +108,10 @@ export const cuesFileSchema = z
     noCasualties: z.object({ $comment: z.string().optional(), phrases: words }).strict(),
     deathWords: wordList,
     personNouns: wordList,
+    partitiveHeads: wordList,
+    controlVerbs: wordList,
+    nounModifiers: wordList,
+    threateningTypes: wordList,
     intentWords: wordList,
     durationFuture: wordList,
   })

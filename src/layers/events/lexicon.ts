@@ -54,6 +54,7 @@ export interface TypeInfo {
   hostile: boolean;
   symmetric: boolean;
   targetPreps: Set<string>;
+  guessTarget: boolean;
   modeCues: { mode: string; words: Set<string> }[];
 }
 
@@ -71,7 +72,9 @@ export interface Grammar {
   relativePeople: Set<string>;
   relativeThings: Set<string>;
   subordinators: Set<string>;
+  temporalSubordinators: Set<string>;
   conditionals: Set<string>;
+  threatConditions: Set<string>;
   clausePunctuation: Set<string>;
   futureModals: Set<string>;
   conditionalModals: Set<string>;
@@ -91,6 +94,8 @@ export interface Grammar {
   speakerPronouns: Set<string>;
   thirdPronouns: Set<string>;
   groupSubjects: string[][];
+  /** First words of every pronoun and group subject, to skip other tokens fast. */
+  pronounFirstWords: Set<string>;
   prepositions: Set<string>;
   purposeNouns: Set<string>;
   lightVerbs: Set<string>;
@@ -98,6 +103,10 @@ export interface Grammar {
   noCasualties: string[][];
   deathWords: Set<string>;
   personNouns: Set<string>;
+  partitiveHeads: Set<string>;
+  controlVerbs: Set<string>;
+  nounModifiers: Set<string>;
+  threateningTypes: Set<string>;
   intentWords: Set<string>;
   durationFuture: Set<string>;
 }
@@ -160,6 +169,7 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
       hostile: spec.hostile,
       symmetric: spec.symmetric,
       targetPreps: new Set(spec.targetPreps),
+      guessTarget: spec.guessTarget,
       modeCues: Object.entries(spec.modeCues ?? {}).map(([mode, words]) => ({ mode, words: new Set(words.map((w) => w.toLowerCase())) })),
     });
   }
@@ -232,7 +242,9 @@ function compileGrammar(k: CuesFile): Grammar {
     relativePeople: set(k.relativeWords.people),
     relativeThings: set(k.relativeWords.things),
     subordinators: set(k.subordinators.words),
+    temporalSubordinators: set(k.temporalSubordinators.words),
     conditionals: set(k.conditionals.words),
+    threatConditions: set(k.threatConditions.words),
     clausePunctuation: set(k.clausePunctuation.words),
     futureModals: set(k.futureModals),
     conditionalModals: set(k.conditionalModals),
@@ -252,6 +264,7 @@ function compileGrammar(k: CuesFile): Grammar {
     speakerPronouns: set(k.pronouns.speaker),
     thirdPronouns: set(k.pronouns.third),
     groupSubjects: k.pronouns.group.map(toWords),
+    pronounFirstWords: new Set([...k.pronouns.speaker, ...k.pronouns.third, ...k.pronouns.group.map((p) => toWords(p)[0] ?? '')]),
     prepositions: set(k.prepositions),
     purposeNouns: set(k.purposeNouns.words),
     lightVerbs: set(k.lightVerbs.words),
@@ -259,6 +272,10 @@ function compileGrammar(k: CuesFile): Grammar {
     noCasualties: k.noCasualties.phrases.map(toWords),
     deathWords: set(k.deathWords.words),
     personNouns: set(k.personNouns.words),
+    partitiveHeads: set(k.partitiveHeads.words),
+    controlVerbs: set(k.controlVerbs.words),
+    nounModifiers: set(k.nounModifiers.words),
+    threateningTypes: new Set(k.threateningTypes.words),
     intentWords: set(k.intentWords.words),
     durationFuture: set(k.durationFuture.words),
   };

@@ -27,7 +27,7 @@ const REDUCED_PASSIVE_NEXT = new Set(['by', 'during', 'in', 'at', 'near', 'after
 export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, triggerTokens: ReadonlySet<number>): ClauseRoles {
   const roles: ClauseRoles = { source: null, target: null, coSubject: null, passive: false, borrowedSubject: false };
   if (t.entry.reportedFrame) return reportedRoles(v, t, roles, triggerTokens);
-  const between = coordinatedPair(v, t, info);
+  const between = t.pos === 'noun' && lightVerbBefore(v, t.start) !== null ? null : coordinatedPair(v, t, info);
   if (between) {
     roles.source = between[0];
     roles.target = between[1];
@@ -42,7 +42,7 @@ export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, trigger
 function reportedRoles(v: SentenceView, t: Trigger, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): ClauseRoles {
   let speech: number | null = null;
   for (let k = t.start - 1; k >= Math.max(v.first, t.start - 14); k--) {
-    if (v.grammar.speechVerbs.has(v.norm(k)!)) {
+    if (v.speechVerbs.has(k)) {
       speech = k;
       break;
     }
@@ -60,8 +60,11 @@ function verbRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
     roles.borrowedSubject = subject.borrowed;
     roles.coSubject = coordinated(v, subject.mention);
   }
-  const subj = subject?.mention ?? null;
+  let subj = subject?.mention ?? null;
   if (roles.passive) {
+    // "31 ISIS operatives detained": a participle without "be" follows its patient directly.
+    const patient = v.mentions.find((m) => m.t1 === t.start || (m.t1 === t.start - 1 && v.token(m.t1)?.kind === 'word'));
+    if (patient && !v.grammar.beForms.has(v.norm(t.start - 1) ?? '')) subj = patient;
     const agent = byAgent(v, t.end);
     if (t.entry.passiveSubject === 'source') roles.source ??= agent ?? subj;
     else {
@@ -81,12 +84,20 @@ function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
   const ofMention = afterWord(v, t.end, 'of');
   const movesItself = t.entry.passiveSubject === 'source';
   roles.source ??= modifier ?? agent ?? (movesItself ? ofMention : null);
+  if (!roles.source && possessiveBefore(v, t.start)) {
+    const owner = subjectOf(v, t.start, triggerTokens);
+    if (owner) {
+      roles.source = owner.mention;
+      roles.borrowedSubject = owner.borrowed;
+    }
+  }
   if (!roles.source) {
     // "X launched a raid" takes the light verb's subject; ", training and equipping support to
     // ..." (a list item that opens its clause) takes the subject the clause before it had.
     const light = lightVerbBefore(v, t.start);
     const opensClause = t.start - segmentAt(v, t.start).start <= 1;
-    const subject = light !== null ? subjectOf(v, light, triggerTokens) : opensClause ? subjectOf(v, t.start, triggerTokens) : null;
+    const frame = light === null && framesActiveClause(v, t.start);
+    const subject = light !== null || frame ? subjectOf(v, light ?? t.start, triggerTokens) : opensClause ? subjectOf(v, t.start, triggerTokens) : null;
     if (subject) {
       roles.source = subject.mention;
       roles.borrowedSubject = subject.borrowed || light === null;
@@ -121,23 +132,52 @@ function coordinatedPair(v: SentenceView, t: Trigger, info: TypeInfo): [ActorMen
 export function subjectOf(v: SentenceView, at: number, triggerTokens: ReadonlySet<number>): { mention: ActorMention; borrowed: boolean } | null {
   const segIndex = segmentIndexAt(v, at);
   const seg = v.segments[segIndex]!;
+  // "asked the coalition to leave", "authorized U.S. forces to conduct": the object before "to" acts.
+  if (v.norm(at - 1) === 'to') {
+    const controller = v.mentions.find((m) => m.t1 === at - 1 && m.t0 >= seg.start && controlledBy(v, m.t0));
+    if (controller) return { mention: controller, borrowed: false };
+  }
   for (const m of v.mentions) {
     if (m.t0 < seg.start || m.t1 > at) continue;
     if (prepositionBefore(v, m, triggerTokens) === null) return { mention: m, borrowed: false };
   }
   if (seg.kind === 'relative-person' || seg.kind === 'relative-thing') {
-    const antecedent = [...v.mentions].reverse().find((m) => m.t1 <= seg.start && m.t1 >= seg.start - 4);
+    // "a raid on the camp that killed two": "that" refers to the raid, an event, not to an actor.
+    const afterEvent = seg.kind === 'relative-thing' && eventNounBefore(v, seg.start, triggerTokens);
+    const antecedent = afterEvent ? undefined : [...v.mentions].reverse().find((m) => m.t1 <= seg.start && m.t1 >= seg.start - 4);
     if (antecedent) return { mention: antecedent, borrowed: false };
+    if (afterEvent) return null;
   }
   for (let s = segIndex - 1; s >= 0; s--) {
     const earlier = v.segments[s]!;
     if (earlier.kind === 'relative-person' || earlier.kind === 'relative-thing' || earlier.kind === 'paren') continue;
+    // ", a key U.S. ally in the war," describes the subject before it; it is not one.
+    const opener = v.norm(earlier.start);
+    if (earlier.kind === 'continuation' && (opener === 'a' || opener === 'an')) continue;
     for (const m of v.mentions) {
       if (m.t0 < earlier.start || m.t1 > earlier.end) continue;
       if (prepositionBefore(v, m, triggerTokens) === null) return { mention: m, borrowed: true };
     }
   }
   return null;
+}
+
+// "urged the European Community to ...": a verb of asking or allowing right before the actor.
+function controlledBy(v: SentenceView, mentionStart: number): boolean {
+  for (let k = mentionStart - 1; k >= Math.max(v.first, mentionStart - 3); k--) {
+    const n = v.norm(k)!;
+    if (v.grammar.controlVerbs.has(n)) return true;
+    if (!(v.grammar.definite.has(n) || n === 'on' || n === 'upon')) return false;
+  }
+  return false;
+}
+
+function eventNounBefore(v: SentenceView, opener: number, triggerTokens: ReadonlySet<number>): boolean {
+  for (let k = opener - 1; k >= Math.max(v.first, opener - 8); k--) {
+    if (triggerTokens.has(k)) return true;
+    if (v.speechVerbs.has(k)) return false;
+  }
+  return false;
 }
 
 /**
@@ -148,8 +188,10 @@ export function prepositionBefore(v: SentenceView, m: ActorMention, triggerToken
   const g = v.grammar;
   for (let k = m.t0 - 1, steps = 0; k >= v.first && steps < 5; k--, steps++) {
     const n = v.norm(k)!;
+    // "tens of thousands of students", "a group of diplomats": the head is the mention itself.
+    if (n === 'of' && (g.partitiveHeads.has(v.norm(k - 1) ?? '') || v.token(k - 1)?.kind === 'number')) return null;
     if (g.prepositions.has(n)) return n;
-    if (triggerTokens.has(k) || g.auxiliaries.has(n) || g.speechVerbs.has(n) || g.beForms.has(n) || g.haveForms.has(n)) return null;
+    if (triggerTokens.has(k) || g.auxiliaries.has(n) || v.speechVerbs.has(k) || g.beForms.has(n) || g.haveForms.has(n)) return null;
     if (g.clausePunctuation.has(n) || n === '.' || g.relativePeople.has(n) || g.relativeThings.has(n) || g.subordinators.has(n) || g.coordinators.has(n)) return null;
     if (v.mentions.some((o) => o !== m && o.t1 === k + 1)) return null;
   }
@@ -192,10 +234,36 @@ function modifierBefore(v: SentenceView, start: number): ActorMention | null {
   if (!m) return null;
   for (let k = m.t1; k < start; k++) {
     const n = v.norm(k)!;
-    if (g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.clausePunctuation.has(n) || g.auxiliaries.has(n) || g.coordinators.has(n)) return null;
+    if (g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.clausePunctuation.has(n) || g.auxiliaries.has(n) || g.coordinators.has(n) || g.beForms.has(n) || g.haveForms.has(n) || v.speechVerbs.has(k)) return null;
   }
   // A modifier after a preposition names what the event is about only for some nouns; keep it.
   return m;
+}
+
+/**
+ * "Israeli troops detained 15 Palestinians in a raid": an event noun after "in" or "during"
+ * frames an active clause, whose subject carries it out. Not in a passive clause ("was killed
+ * in the attack"), where the subject is the victim.
+ */
+function framesActiveClause(v: SentenceView, start: number): boolean {
+  const g = v.grammar;
+  let k = start - 1;
+  while (k >= v.first && k >= start - 3 && !g.prepositions.has(v.norm(k)!)) k--;
+  const prep = v.norm(k);
+  if (prep !== 'in' && prep !== 'during' && prep !== 'through' && prep !== 'with') return false;
+  const seg = segmentAt(v, start);
+  for (let j = seg.start; j < k; j++) if (g.beForms.has(v.norm(j)!)) return false;
+  return true;
+}
+
+/** "its demand", "their withdrawal": a possessive determiner, over at most two modifiers. */
+function possessiveBefore(v: SentenceView, start: number): boolean {
+  for (let k = start - 1; k >= Math.max(v.first, start - 3); k--) {
+    const n = v.norm(k)!;
+    if (v.grammar.possessive.has(n)) return true;
+    if (v.grammar.prepositions.has(n) || v.grammar.definite.has(n) || v.grammar.indefinite.has(n) || v.grammar.clausePunctuation.has(n)) return false;
+  }
+  return false;
 }
 
 /** A light verb ("launched", "conducted", "held") carrying the noun, with only a determiner or modifiers between. */
@@ -254,6 +322,8 @@ function hasTriggerBetween(triggerTokens: ReadonlySet<number>, from: number, to:
 export function isPassive(v: SentenceView, t: Trigger): boolean {
   if (t.form !== 'ed' && !(t.form === 'phrase' && v.grammar.beForms.has(v.norm(t.start)!))) return false;
   const g = v.grammar;
+  // "supported by coalition aircraft": a participle with its agent is passive whatever it means.
+  if (t.form === 'ed' && v.norm(t.end) === 'by' && !g.haveForms.has(v.norm(t.start - 1) ?? '') && v.mentions.some((m) => m.pronoun === null && m.t0 > t.end && m.t0 <= t.end + 3)) return true;
   for (let k = t.start - 1; k >= Math.max(v.first, t.start - 4); k--) {
     const n = v.norm(k)!;
     if (g.beForms.has(n)) return true;

@@ -54,7 +54,7 @@ function isNegation(w: string, cues: ReadonlySet<string>): boolean {
 function reportedInPast(v: SentenceView, before: number): boolean {
   for (let k = v.first; k < before; k++) {
     const n = v.norm(k)!;
-    if (v.grammar.speechVerbs.has(n) && (n.endsWith('ed') || n === 'said' || n === 'told' || n === 'wrote')) return true;
+    if (v.speechVerbs.has(k) && (n.endsWith('ed') || n === 'said' || n === 'told' || n === 'wrote')) return true;
   }
   return false;
 }
@@ -85,7 +85,8 @@ function governedFrom(v: SentenceView, start: number): number {
   for (let k = start - 1; k >= Math.max(v.first, start - 8); k--) {
     const n = v.norm(k)!;
     if (v.grammar.lightVerbs.has(n)) return v.first;
-    if (STOPPING_PREPOSITIONS.has(n)) return k + 1;
+    // "engaged in heavy fighting", "involved in attacks": the preposition belongs to the verb.
+    if (STOPPING_PREPOSITIONS.has(n) && !(v.norm(k - 1) ?? '').endsWith('ed')) return k + 1;
   }
   return v.first;
 }

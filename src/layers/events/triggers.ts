@@ -66,13 +66,14 @@ export function contextPos(v: SentenceView, start: number, end: number, form: Fo
   const prev = v.norm(start - 1);
   const next = v.norm(end);
   const prevToken = v.token(start - 1);
-  const determinerBefore = prev !== undefined && prev !== 'that' && (g.definite.has(prev) || g.indefinite.has(prev) || g.possessive.has(prev) || prev.endsWith("'s") || prevToken?.kind === 'number');
+  const determinerBefore = prev !== undefined && prev !== 'that' && (g.definite.has(prev) || g.indefinite.has(prev) || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev.endsWith("'s") || prevToken?.kind === 'number' || (v.norm(start - 2) ?? '').endsWith("'s"));
   if (form === 'ed') return determinerBefore && prev !== 'that' ? 'noun' : 'verb';
   if (prev !== undefined && (g.auxiliaries.has(prev) || g.speakerPronouns.has(prev) || g.thirdPronouns.has(prev) || g.relativePeople.has(prev) || prev === 'which' || g.futureModals.has(prev) || prev.endsWith("'ll") || prev.endsWith("n't"))) {
     return 'verb';
   }
   if (determinerBefore) return 'noun';
   if (form === 'ing') return prev !== undefined && g.prepositions.has(prev) ? 'noun' : 'verb';
+  if (prev !== undefined && prev !== 'to' && g.prepositions.has(prev)) return 'noun';
   if (next === 'of' || next === 'by') return 'noun';
   if (v.mentions.some((m) => m.t1 === start && m.pronoun === null)) {
     if (next !== undefined && (g.prepositions.has(next) || next === '.' || next === ',')) return 'noun';
@@ -81,10 +82,11 @@ export function contextPos(v: SentenceView, start: number, end: number, form: Fo
   return null;
 }
 
+// A determiner or a preposition before the word leaves no room for a verb; "to" or "will" none for a noun.
 const strongContext = (v: SentenceView, start: number) => {
   const prev = v.norm(start - 1);
   const g = v.grammar;
-  return prev !== undefined && (g.indefinite.has(prev) || prev === 'the' || g.possessive.has(prev) || prev === 'to' || g.futureModals.has(prev));
+  return prev !== undefined && (g.indefinite.has(prev) || prev === 'the' || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev === 'to' || g.futureModals.has(prev) || g.prepositions.has(prev));
 };
 
 /** Whether a cue is satisfied around the trigger words [start, end). */
@@ -104,8 +106,8 @@ function cueHolds(v: SentenceView, start: number, end: number, cue: Cue, trigger
   if (cue.side !== 'before') ranges.push([end, Math.min(v.end, end + cue.within)]);
   for (const [from, to] of ranges) {
     for (let k = from; k < to; k++) {
-      if (cue.actor && v.mentions.some((m) => m.t0 === k && m.pronoun === null)) return true;
-      if (cue.speech && v.grammar.speechVerbs.has(v.norm(k)!)) return true;
+      if (cue.actor && v.mentionStarts.has(k)) return true;
+      if (cue.speech && v.speechVerbs.has(k)) return true;
       for (const seq of cue.sequences) if (seq.every((w, j) => v.norm(k + j) === w)) return true;
     }
   }

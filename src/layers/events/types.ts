@@ -38,6 +38,8 @@ export interface DraftEvent {
   /** Whether each role was read from the clause (true) or guessed from the sentence around it. */
   sourceExplicit: boolean;
   targetExplicit: boolean;
+  /** The source was guessed from the sentence around the clause (fillMissingRoles), not read from it. */
+  sourceGuessed: boolean;
   time: string | null;
   date: string | null;
   dateSource: 'text' | 'published' | null;

@@ -44,6 +44,10 @@ export interface SentenceView {
   /** Segment index of each token (by token index - first). */
   segmentOf: Int16Array;
   mentions: ActorMention[];
+  /** Token indices where a named (non-pronoun) actor mention starts. */
+  mentionStarts: Set<number>;
+  /** Token indices of speech verbs used as verbs ("said", not "the United States"). */
+  speechVerbs: Set<number>;
   places: TokenRange[];
   times: TokenRange[];
   quantities: TokenRange[];
@@ -92,6 +96,7 @@ export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar
     segments.push({ start: at, end, kind, speechVerb: null });
   };
   let inParen = false;
+  let inDash = false;
   for (let i = first; i < end; i++) {
     const n = doc.tokens[i]!.norm;
     const prev = norm(i - 1);
@@ -102,7 +107,11 @@ export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar
     } else if ((n === ')' || n === ']') && inParen) {
       inParen = false;
       open(i + 1, 'continuation');
-    } else if (g.clausePunctuation.has(n) || isSpacedDash(doc, i)) {
+    } else if (isSpacedDash(doc, i)) {
+      // "— a deployment the administration had tried to shut down —" is set off like a parenthesis.
+      inDash = !inDash;
+      open(i + 1, inDash ? 'paren' : 'continuation');
+    } else if (g.clausePunctuation.has(n)) {
       open(i + 1, 'continuation');
     } else if (g.relativePeople.has(n)) {
       open(i, 'relative-person');
@@ -112,7 +121,7 @@ export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar
     } else if (g.subordinators.has(n)) {
       if (n === 'as' && !(next && (g.thirdPronouns.has(next) || g.speakerPronouns.has(next)))) continue;
       open(i, 'subordinate');
-    } else if (g.speechVerbs.has(n) && n !== 'according') {
+    } else if (isSpeechVerb(doc, i, first, g)) {
       segments[segments.length - 1]!.speechVerb = i;
       if (next !== 'that') open(i + 1, 'complement');
     }
@@ -124,6 +133,17 @@ export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar
   return { segments, segmentOf };
 }
 
+/**
+ * A speech verb, unless its word is a noun here: "the United States", "the reports", "its claims".
+ */
+export function isSpeechVerb(doc: Doc, i: number, first: number, g: Grammar): boolean {
+  const t = doc.tokens[i]!;
+  if (!g.speechVerbs.has(t.norm) || t.norm === 'according') return false;
+  if (i > first && t.text[0] !== t.text[0]!.toLowerCase()) return false;
+  const prev = i > first ? doc.tokens[i - 1]!.norm : '';
+  return !(g.definite.has(prev) || g.indefinite.has(prev) || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev.endsWith("'s"));
+}
+
 // "that" opens a clause unless it is a determiner or pronoun: "in that area", "that is", "after that".
 function startsThatClause(prev: string | undefined, next: string | undefined, g: Grammar): boolean {
   if (prev && g.prepositions.has(prev)) return false;
@@ -132,7 +152,7 @@ function startsThatClause(prev: string | undefined, next: string | undefined, g:
 }
 
 function speechBefore(doc: Doc, first: number, at: number, g: Grammar): boolean {
-  for (let k = at - 1; k >= Math.max(first, at - 5); k--) if (g.speechVerbs.has(doc.tokens[k]!.norm)) return true;
+  for (let k = at - 1; k >= Math.max(first, at - 5); k--) if (isSpeechVerb(doc, k, first, g)) return true;
   return false;
 }
 
@@ -188,6 +208,10 @@ export function indexDocument(doc: Doc, g: Grammar): DocIndex {
 function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): void {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const n = doc.tokens[i]!.norm;
+    if (!g.pronounFirstWords.has(n)) continue;
+    // "US" is the United States, "IT" a sector: capitals are not pronouns.
+    const text = doc.tokens[i]!.text;
+    if (text.length > 1 && text === text.toUpperCase()) continue;
     const group = g.groupSubjects.find((seq) => seq.every((w, k) => i + k < s.tokenEnd && doc.tokens[i + k]!.norm === w));
     if (group && (group.length > 1 || n === 'they')) {
       list.push({ t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
@@ -201,6 +225,8 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: DocIndex, g: G
   const first = sentence.tokenStart;
   const end = sentence.tokenEnd;
   const { segments, segmentOf } = segmentSentence(doc, first, end, g);
+  const speechVerbs = new Set<number>();
+  for (let i = first; i < end; i++) if (isSpeechVerb(doc, i, first, g)) speechVerbs.add(i);
   return {
     doc,
     sentence,
@@ -209,13 +235,47 @@ export function sentenceView(doc: Doc, sentence: Sentence, index: DocIndex, g: G
     segments,
     segmentOf,
     mentions: index.mentionsBySentence[sentence.index]!,
+    mentionStarts: new Set(index.mentionsBySentence[sentence.index]!.filter((m) => m.pronoun === null).map((m) => m.t0)),
     places: index.placesBySentence[sentence.index]!,
     times: index.timesBySentence[sentence.index]!,
     quantities: index.quantitiesBySentence[sentence.index]!,
+    speechVerbs,
     grammar: g,
     norm: (i) => (i >= first && i < end ? doc.tokens[i]!.norm : undefined),
     token: (i) => (i >= first && i < end ? doc.tokens[i] : undefined),
   };
+}
+
+/**
+ * "... were wounded after a drone struck the base": "after", "until", "since" open a clause
+ * when a verb follows them before any punctuation, so the clause gets its own subject.
+ * Called once the sentence's verb triggers are known.
+ */
+export function splitTemporalClauses(v: SentenceView, verbTokens: ReadonlySet<number>): void {
+  const g = v.grammar;
+  for (let i = v.first; i < v.end; i++) {
+    if (!g.temporalSubordinators.has(v.norm(i)!)) continue;
+    let verb = false;
+    for (let k = i + 1; k < Math.min(v.end, i + 9); k++) {
+      const n = v.norm(k)!;
+      if (g.clausePunctuation.has(n) || n === '.') break;
+      if (verbTokens.has(k) || g.beForms.has(n) || g.haveForms.has(n)) {
+        verb = true;
+        break;
+      }
+    }
+    if (!verb) continue;
+    const s = segmentIndexAt(v, i);
+    const seg = v.segments[s]!;
+    if (seg.start === i) continue;
+    v.segments.splice(s + 1, 0, { start: i, end: seg.end, kind: 'subordinate', speechVerb: seg.speechVerb !== null && seg.speechVerb >= i ? seg.speechVerb : null });
+    if (seg.speechVerb !== null && seg.speechVerb >= i) seg.speechVerb = null;
+    seg.end = i;
+    for (let k = s + 1; k < v.segments.length; k++) {
+      const later = v.segments[k]!;
+      for (let j = later.start; j < later.end; j++) v.segmentOf[j - v.first] = k;
+    }
+  }
 }
 
 /** The segment a token belongs to. */

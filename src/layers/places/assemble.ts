@@ -45,6 +45,7 @@ export function extendHeads(words: Word[], matches: PlaceMatch[], lex: PlacesLex
       const next = words[m.to];
       const end = next && !next.cap && lex.weakSiteWords.has(next.key) ? m.to + 1 : siteHeadAt(words, m.to, heads);
       if (end > m.to && !matches.some((o) => o !== m && o.from >= m.to && o.from < end)) {
+        m.nameTo = m.to;
         m.to = end;
         m.end = words[end - 1]!.end;
       }

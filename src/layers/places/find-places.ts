@@ -39,7 +39,7 @@ export function findPlaces(doc: Doc, r: PlacesResources): Place[] {
       const hit = chooseReading(m, s.words, ctx);
       if (!hit) continue;
       const e = hit.entry;
-      const written = m.via === 'division' ? e.name : doc.text.slice(m.start, m.end);
+      const written = m.via === 'division' ? e.name : doc.text.slice(m.start, m.nameTo !== undefined ? s.words[m.nameTo - 1]!.end : m.end);
       resolved.push({ m, s, mention: { entry: e, country: e.country, lat: e.lat, lon: e.lon, span: doc.span(m.start, m.end), written } });
     }
   }
@@ -71,7 +71,7 @@ export function readSentences(doc: Doc, r: PlacesResources): SentenceMatches[] {
   return sentences;
 }
 
-const textOf = (s: SentenceMatches, m: PlaceMatch) => s.words.slice(m.from, m.to).map((w) => w.key).join(' ');
+const textOf = (s: SentenceMatches, m: PlaceMatch) => s.words.slice(m.from, m.nameTo ?? m.to).map((w) => w.key).join(' ');
 
 /** "the Government Center in Ramadi" confirms a later "the Government Center" with no place after it. */
 function confirmTentativeSites(sentences: SentenceMatches[]): void {

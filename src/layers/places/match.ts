@@ -27,6 +27,8 @@ export interface PlaceMatch {
   setting?: boolean;
   /** Written "X, <state or country>" ("Jindayris, Syria"); set on both parts. */
   qualified: boolean;
+  /** Where a site's own name ends when a restating head word follows it ("Camp Taji| military base"): word index, end exclusive. */
+  nameTo?: number;
   /** The "<state or country>" closing such a pair: a noun whatever follows it. */
   closesPair?: boolean;
   /** Toponyms inside a site's name ("Baghdad" in "Baghdad International Airport"): they give its country. */

@@ -9,7 +9,7 @@ export interface ResolvedMention {
   lat: number | null;
   lon: number | null;
   span: Span;
-  /** Written with its head word ("Anbar province"), kept for the record's name. */
+  /** The name as written, with a division's head word ("Anbar province") but without a site's restating one ("Camp Taji"). */
   written: string;
 }
 

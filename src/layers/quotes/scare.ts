@@ -15,6 +15,7 @@ export function isNickname(doc: Doc, piece: QuotePiece): boolean {
   return NAME_WORD.test(before) && NAME_WORD.test(after);
 }
 
+/** Number of word tokens inside a quoted piece. */
 export function wordCount(doc: Doc, piece: QuotePiece): number {
   const first = tokenAtOrAfter(doc.tokens, piece.start);
   const last = tokenEndingBy(doc.tokens, piece.end);
@@ -24,9 +25,10 @@ export function wordCount(doc: Doc, piece: QuotePiece): number {
 /**
  * A word or title in quotation marks rather than a quotation: the former “caliphate”, the
  * so-called “physical caliphate”, Bravo’s “Below Deck”. A short piece is a quotation only
- * when its own sentence attributes it to a speaker (Sudani called them “acts of terrorism”).
+ * when it may have a speaker: its own sentence attributes it (Sudani called them “acts of
+ * terrorism”), or it stands as a sentence of its own and continues an earlier speaker.
  */
-export function isScareQuote(doc: Doc, piece: QuotePiece, attributed: boolean, lex: QuotesLexicon): boolean {
+export function isScareQuote(doc: Doc, piece: QuotePiece, mayHaveSpeaker: boolean, lex: QuotesLexicon): boolean {
   const words = wordCount(doc, piece);
   if (words > lex.scareMaxWords) return false;
   const before = doc.text.slice(Math.max(0, piece.open - 40), piece.open).toLowerCase().replace(/’/g, "'").trimEnd();
@@ -37,5 +39,5 @@ export function isScareQuote(doc: Doc, piece: QuotePiece, attributed: boolean, l
     const previousWord = /([\p{L}'-]+)$/u.exec(before)?.[1] ?? '';
     if (lex.scareModifiers.has(previousWord)) return true;
   }
-  return !attributed;
+  return !mayHaveSpeaker;
 }

@@ -5,7 +5,7 @@ import type { Token } from '../../doc/tokens.js';
 import type { Attribution } from './attribution.js';
 import type { QuotesLexicon } from './lexicon.js';
 import { describe, isNameWord, nameAfterLastTitle, nameRunAt, skipTitles, type NameRun, type Person } from './people.js';
-import { isCapitalized, isPronoun, titleLengthAt, type TokenSpan } from './phrase.js';
+import { isCapitalized, isPronoun, titleLengthAt, tokenAtOrAfter, type TokenSpan } from './phrase.js';
 
 export type SpeakerKind = 'person' | 'group' | 'organization';
 
@@ -312,7 +312,13 @@ export class SpeakerResolver {
     if (pronoun === 'person') {
       const spoke = this.latest((h) => h.speaker.kind === 'person');
       if (spoke) return spoke;
-      const found = [...this.people].reverse().find((p) => p.name.end <= at) ?? this.latestLongName(at);
+      let found = [...this.people].reverse().find((p) => p.name.end <= at) ?? this.latestLongName(at);
+      // A person the actors layer found later than that ("… with Prime Minister X. He said …").
+      const mentioned = this.latestPersonMention(at);
+      if (mentioned && (!found || mentioned.start > found.name.start)) {
+        const run = nameRunAt(this.doc, tokenAtOrAfter(this.doc.tokens, mentioned.start), tokenAtOrAfter(this.doc.tokens, mentioned.end), this.lex);
+        if (run && run.end <= mentioned.end) found = { name: run, roleWords: new Set(), role: null };
+      }
       if (!found) return undefined;
       const person = this.expanded(found, at);
       const speaker: QuoteSpeaker = {
@@ -324,6 +330,13 @@ export class SpeakerResolver {
     }
     if (pronoun === 'group') return this.latest((h) => h.speaker.kind !== 'person');
     return this.latest((h) => h.speaker.kind === 'organization');
+  }
+
+  /** The last mention of a person actor before `at`. */
+  private latestPersonMention(at: number): { start: number; end: number } | undefined {
+    let best: { start: number; end: number } | undefined;
+    for (const m of this.mentions) if (m.actor.kind === 'person' && m.end <= at && (!best || m.start > best.start)) best = m;
+    return best;
   }
 
   /** The fullest form of a name in the article: "Singh" → "Sabrina Singh", "Sean MacFarland" → itself or longer. */

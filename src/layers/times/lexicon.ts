@@ -28,14 +28,14 @@ export interface TimesKnowledge {
   deicticDays: Record<string, number>;
   fixed: { entries: FixedEntry[] };
   notTimes: {
-    beforeSoon: string[];
-    afterNow: string[];
     agePossessives: string[];
     weekdayNameFollowers: string[];
+    weekdayNamePrecursors: { words: string[] };
     afterYearNotYear: string[];
     beforeYearNotYear: string[];
     yearContextWords: string[];
   };
+  contexts: Record<string, { words: string[] }>;
   boundWords: Record<string, 'by' | 'until' | 'since' | 'from'>;
   tense: TenseKnowledge;
 }
@@ -73,6 +73,9 @@ export interface TenseKnowledge {
   irregularPast: string[];
   notVerbsEndingEd: string[];
   clauseBreaks: string[];
+  copulas: string[];
+  verbGroupAdverbs: string[];
+  scheduledParticiples: string[];
 }
 
 /** The knowledge compiled for look-ups: maps on lower-cased words, ready-made regex alternations. */
@@ -98,10 +101,13 @@ export interface TimesLexicon {
   fixed: Map<string, FixedEntry>;
   agePossessives: Set<string>;
   weekdayNameFollowers: Set<string>;
+  weekdayNamePrecursors: Set<string>;
   afterYearNotYear: Set<string>;
   beforeYearNotYear: Set<string>;
   yearContextWords: Set<string>;
   boundWords: Map<string, 'by' | 'until' | 'since' | 'from'>;
+  /** The word lists of "contexts", by name. */
+  contexts: Map<string, Set<string>>;
   /** Regex alternations (no captures), longest first, for the grammar. */
   alt: {
     month: string;
@@ -190,10 +196,12 @@ export function compileLexicon(k: TimesKnowledge): TimesLexicon {
     fixed,
     agePossessives: new Set(k.notTimes.agePossessives),
     weekdayNameFollowers: new Set(k.notTimes.weekdayNameFollowers),
+    weekdayNamePrecursors: new Set(k.notTimes.weekdayNamePrecursors.words),
     afterYearNotYear: new Set(k.notTimes.afterYearNotYear),
     beforeYearNotYear: new Set(k.notTimes.beforeYearNotYear),
     yearContextWords: new Set(k.notTimes.yearContextWords),
     boundWords: lowerMap(k.boundWords),
+    contexts: new Map(entries(k.contexts).map(([name, list]) => [name, new Set(list.words.map((w) => w.toLowerCase()))])),
     alt: {
       // Abbreviations may carry a period; the full names come first so "Sept" does not cut "September".
       month: `(?:${alternation(monthNames.filter((w) => !ambiguous.has(w)), 'any')}|${alternation(monthNames.filter((w) => ambiguous.has(w)), 'capital')}|${alternation(abbreviations, 'capital')}\\.?)`,

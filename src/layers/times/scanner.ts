@@ -21,6 +21,8 @@ const BOUNDARY = '(?<![\\p{L}\\p{N}])';
 interface CompiledRule {
   rule: Rule;
   sticky: RegExp;
+  /** Index into the scanner's near-word sets, or -1 when the rule has none. */
+  near: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export const PAIR_HEADS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'that'
 function tokenKey(token: Token): string {
   if (token.kind === 'number') return '#';
   const n = token.norm;
-  return n.endsWith("'s") ? n.slice(0, -2) : n;
+  return n.length > 2 && n.charCodeAt(n.length - 2) === 39 && n.endsWith("'s") ? n.slice(0, -2) : n;
 }
 
 /** The key of the token at index i, paired with the next word's when it is a pair head. */
@@ -51,10 +53,16 @@ function startKey(tokens: readonly Token[], i: number, end: number): string {
  */
 export class Scanner {
   private readonly byStart = new Map<string, CompiledRule[]>();
+  private readonly nearSets: Set<string>[] = [];
 
   constructor(rules: readonly Rule[], private readonly lex: TimesLexicon) {
     for (const rule of rules) {
-      const compiled = { rule, sticky: new RegExp(BOUNDARY + rule.source, 'uyd') };
+      let near = -1;
+      if (rule.near) {
+        near = this.nearSets.length;
+        this.nearSets.push(new Set(rule.near.words));
+      }
+      const compiled = { rule, sticky: new RegExp(BOUNDARY + rule.source, 'uy'), near };
       for (const key of rule.starts) {
         if (PAIR_HEADS.has(key)) throw new Error(`times rule ${rule.name}: "${key}" is too common to start a rule alone; give the pair with the next word`);
         const list = this.byStart.get(key) ?? [];
@@ -71,8 +79,10 @@ export class Scanner {
       for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
         const token = doc.tokens[i]!;
         if (token.start < resumeAt) continue;
-        const rules = this.byStart.get(startKey(doc.tokens, i, sentence.tokenEnd));
-        if (!rules) continue;
+        const triggered = this.byStart.get(startKey(doc.tokens, i, sentence.tokenEnd));
+        if (!triggered) continue;
+        const rules = triggered.filter((c) => c.near < 0 || nearby(doc.tokens, this.nearSets[c.near]!, c.rule.near!.within, i, sentence.tokenEnd));
+        if (rules.length === 0) continue;
         const candidate = this.match(doc, sentence, rules, token.start, sentence.end);
         if (candidate) {
           found.push(candidate);
@@ -95,7 +105,7 @@ export class Scanner {
     for (const c of rules) {
       c.sticky.lastIndex = at;
       const m = c.sticky.exec(doc.text);
-      if (m && m[0].length > 0 && at + m[0].length <= limit) matches.push({ rule: c.rule, m });
+      if (m && m[0].length > 0 && at + m[0].length <= limit && !endsInsideNumber(doc.tokens, at + m[0].length)) matches.push({ rule: c.rule, m });
     }
     if (matches.length === 0) return null;
     // Stable sort: on equal length the earlier rule keeps its place.
@@ -126,38 +136,65 @@ export function tokenAt(tokens: readonly Token[], offset: number): number {
 }
 
 function makeSite(doc: Doc, sentence: Sentence, m: RegExpExecArray): Site {
-  const start = m.index;
-  const end = start + m[0].length;
-  const tokens = doc.tokens;
-  const first = tokenAt(tokens, start);
-  // The token after the match: skip one the match ends inside ("today" in "today's").
-  let after = tokenAt(tokens, end);
-  if (after < tokens.length && tokens[after]!.start < end) after++;
-  const before = (k: number) => {
-    const i = first - k;
-    return i >= sentence.tokenStart ? tokens[i] : undefined;
-  };
-  const following = (k: number) => {
-    const i = after + k - 1;
-    return i < sentence.tokenEnd ? tokens[i] : undefined;
-  };
-  const groups = (m.groups ?? {}) as Record<string, string | undefined>;
-  return {
-    text: m[0],
-    start,
-    end,
-    groups,
-    groupSpan: (name) => m.indices?.groups?.[name],
-    prev: (k = 1) => before(k)?.norm,
-    prevRaw: (k = 1) => before(k)?.text,
-    next: (k = 1) => following(k)?.norm,
-    nextRaw: (k = 1) => following(k)?.text,
-    after: doc.text.charAt(end),
-    atSentenceStart: opensSentence(tokens, sentence, first),
-  };
+  return new MatchSite(doc, sentence, m);
+}
+
+/** A class rather than an object of closures: sites are made for every match tried. */
+class MatchSite implements Site {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly groups: Record<string, string | undefined>;
+  readonly after: string;
+  private readonly tokens: readonly Token[];
+  private readonly first: number;
+  private readonly following: number;
+
+  constructor(doc: Doc, private readonly sentence: Sentence, m: RegExpExecArray) {
+    this.text = m[0];
+    this.start = m.index;
+    this.end = m.index + m[0].length;
+    this.groups = (m.groups ?? {}) as Record<string, string | undefined>;
+    this.after = doc.text.charAt(this.end);
+    this.tokens = doc.tokens;
+    this.first = tokenAt(this.tokens, this.start);
+    // The token after the match: skip one the match ends inside ("today" in "today's").
+    let after = tokenAt(this.tokens, this.end);
+    if (after < this.tokens.length && this.tokens[after]!.start < this.end) after++;
+    this.following = after;
+  }
+
+  private before(k: number): Token | undefined {
+    const i = this.first - k;
+    return i >= this.sentence.tokenStart ? this.tokens[i] : undefined;
+  }
+
+  private afterward(k: number): Token | undefined {
+    const i = this.following + k - 1;
+    return i < this.sentence.tokenEnd ? this.tokens[i] : undefined;
+  }
+
+  prev(k = 1) { return this.before(k)?.norm; }
+  prevRaw(k = 1) { return this.before(k)?.text; }
+  next(k = 1) { return this.afterward(k)?.norm; }
+  nextRaw(k = 1) { return this.afterward(k)?.text; }
+  get atSentenceStart() { return opensSentence(this.tokens, this.sentence, this.first); }
 }
 
 function opensSentence(tokens: readonly Token[], sentence: Sentence, first: number): boolean {
   for (let i = sentence.tokenStart; i < first; i++) if (tokens[i]!.kind !== 'punct') return false;
   return true;
+}
+
+/** "2:02" of "2:02:53", "1,0" of "1,000": a match may not stop inside a figure. */
+function endsInsideNumber(tokens: readonly Token[], end: number): boolean {
+  const t = tokens[tokenAt(tokens, end - 1)];
+  return !!t && t.kind === 'number' && t.end > end;
+}
+
+/** Whether a word of the set comes within `within` tokens from token i (inclusive), in the sentence. */
+function nearby(tokens: readonly Token[], words: ReadonlySet<string>, within: number, i: number, end: number): boolean {
+  const last = Math.min(end - 1, i + within);
+  for (let k = i; k <= last; k++) if (words.has(tokenKey(tokens[k]!))) return true;
+  return false;
 }

@@ -25,6 +25,12 @@ export interface TenseCues {
   irregularPast: Set<string>;
   notVerbsEd: Set<string>;
   breaks: Set<string>;
+  /** Verbs after which a participle is an adjective ("remain closed"). */
+  copulas: Set<string>;
+  /** Adverbs that may sit inside a verb group ("will not soon be"). */
+  adverbs: Set<string>;
+  /** Participles that make "is ___ for Monday" future ("is scheduled", "are expected"). */
+  scheduled: Set<string>;
 }
 
 export function compileTenseCues(k: TenseKnowledge): TenseCues {
@@ -42,6 +48,9 @@ export function compileTenseCues(k: TenseKnowledge): TenseCues {
     irregularPast: set(k.irregularPast),
     notVerbsEd: set(k.notVerbsEndingEd),
     breaks: new Set(k.clauseBreaks),
+    copulas: set(k.copulas),
+    adverbs: set(k.verbGroupAdverbs),
+    scheduled: set(k.scheduledParticiples),
   };
 }
 
@@ -52,10 +61,6 @@ export function shippedTenseCues(): TenseCues {
   shipped ??= compileTenseCues(loadKnowledge<TimesKnowledge>('times.json').tense);
   return shipped;
 }
-
-// Verbs after which a participle is an adjective ("remain closed"), not a past tense.
-const COPULAS = new Set(['remain', 'remains', 'remained', 'stay', 'stays', 'stayed', 'seem', 'seems', 'become', 'becomes', 'get', 'gets', 'appear', 'appears', 'look', 'looks', 'keep', 'keeps', 'feel', 'feels']);
-const SKIPPABLE = new Set(['not', "n't", 'never', 'also', 'still', 'already', 'just', 'now', 'then', 'reportedly', 'allegedly', 'again', 'soon', 'finally', 'only', 'even', 'ever', 'really', 'likely']);
 
 const lastPart = (norm: string) => {
   const at = norm.lastIndexOf("'");
@@ -85,11 +90,13 @@ export function tokenTense(tokens: readonly Token[], i: number, cues: TenseCues)
   // "'s" is left out: it is more often a possessive than "is".
   if (cues.presentAux.has(n) || tail === "'re") {
     // "is scheduled for", "are expected in": the event is still to come.
-    return SCHEDULED.has(nextWord(tokens, i)) ? 'future' : 'present';
+    return cues.scheduled.has(nextWord(tokens, i, cues)) ? 'future' : 'present';
   }
   if (isPastForm(tokens, i, cues)) {
     const aux = auxiliaryBefore(tokens, i, cues);
     if (aux === 'copula') return null;
+    // "is expected by April", "are scheduled for Monday".
+    if (aux === 'present' && cues.scheduled.has(n)) return 'future';
     return aux ?? 'past';
   }
   return null;
@@ -98,12 +105,11 @@ export function tokenTense(tokens: readonly Token[], i: number, cues: TenseCues)
 // Capitalized words are names here ("Theresa May", "Will Smith"), not auxiliaries.
 const isName = (t: Token) => /^\p{Lu}\p{Ll}/u.test(t.text);
 
-const SCHEDULED = new Set(['scheduled', 'expected', 'set', 'due', 'slated', 'planned', 'poised', 'going', 'likely', 'about']);
-
-function nextWord(tokens: readonly Token[], i: number): string {
+/** The next word after token i, over adverbs of the verb group. */
+function nextWord(tokens: readonly Token[], i: number, cues: TenseCues): string {
   for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
     const n = tokens[k]!.norm;
-    if (!SKIPPABLE.has(n) && !(n.endsWith('ly') && n.length > 4)) return n;
+    if (!cues.adverbs.has(n) && !(n.endsWith('ly') && n.length > 4)) return n;
   }
   return '';
 }
@@ -117,7 +123,7 @@ function isPastForm(tokens: readonly Token[], i: number, cues: TenseCues): boole
 function participleFollows(tokens: readonly Token[], i: number, cues: TenseCues): boolean {
   for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
     const n = tokens[k]!.norm;
-    if (SKIPPABLE.has(n) || n.endsWith('ly')) continue;
+    if (cues.adverbs.has(n) || n.endsWith('ly')) continue;
     return n === 'been' || isPastForm(tokens, k, cues) || /en$/.test(n);
   }
   return false;
@@ -129,8 +135,8 @@ function auxiliaryBefore(tokens: readonly Token[], i: number, cues: TenseCues): 
     const t = tokens[k]!;
     const n = t.norm;
     if (isName(t)) return null;
-    if (SKIPPABLE.has(n) || (n.endsWith('ly') && n.length > 3) || cues.be.has(n)) continue;
-    if (COPULAS.has(n)) return 'copula';
+    if (cues.adverbs.has(n) || (n.endsWith('ly') && n.length > 3) || cues.be.has(n)) continue;
+    if (cues.copulas.has(n)) return 'copula';
     const tail = lastPart(n);
     if (cues.future.has(n) || cues.future.has(tail) || cues.conditional.has(n)) return 'future';
     if (n === 'to') return 'future';

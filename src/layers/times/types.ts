@@ -9,8 +9,6 @@ export interface Site {
   readonly start: number;
   readonly end: number;
   readonly groups: Readonly<Record<string, string | undefined>>;
-  /** Offsets of named groups (regex `d` flag). */
-  groupSpan(name: string): [number, number] | undefined;
   /** The k-th word before the match (1 = just before), lower-cased, or undefined at the sentence start. */
   prev(k?: number): string | undefined;
   /** The raw text of the k-th token before the match. */
@@ -53,6 +51,8 @@ export interface Rule {
   readonly name: string;
   /** Lower-cased words the match can begin with ("#" for a figure, "'" for an apostrophe). */
   readonly starts: readonly string[];
+  /** When set, one of these start keys must come within that many tokens of the start. */
+  readonly near?: { readonly words: readonly string[]; readonly within: number };
   /** Regex source (flags i, u); named groups feed `read`. */
   readonly source: string;
   /** Reads a match, or rejects it with null (a shorter match may then take its place). */

@@ -1,0 +1,269 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readArticleFile } from '../src/article/read.js';
+import type { EventRecord } from '../src/doc/layers.js';
+import { createPipeline } from '../src/extract.js';
+import { EventLexiconError, PLOVER_TYPES, createEventsAnnotator } from '../src/layers/events/index.js';
+import { toExtraction, type Extraction } from '../src/output/json.js';
+import { formatReport } from '../src/output/report.js';
+import { sharedDir, skipWithoutShared } from './support/shared.js';
+
+// Sentences written for these tests; facts may echo the news, the wording is ours.
+
+const pipeline = createPipeline();
+const work = mkdtempSync(path.join(tmpdir(), 'sitrep-events-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+function extract(text: string, published: string | null = '2024-05-10'): Extraction {
+  return toExtraction(pipeline.run({ id: 't', url: null, source: null, published, title: null, text }));
+}
+
+const codeOf = (x: Extraction, id: string | null) => (id ? (x.actors.find((a) => a.id === id)?.code ?? null) : null);
+const countryOf = (x: Extraction, id: string | null) => (id ? (x.places.find((p) => p.id === id)?.country ?? null) : null);
+
+/** The one event of `type` whose trigger is `trigger`, failing the test when there is none. */
+function eventOf(x: Extraction, type: string, trigger?: string): EventRecord {
+  const e = x.events.find((ev) => ev.type === type && (trigger === undefined || ev.trigger.text === trigger));
+  assert.ok(e, `no ${type}${trigger ? ` on “${trigger}”` : ''} in ${JSON.stringify(x.events.map((ev) => `${ev.type} ${ev.trigger.text}`))}`);
+  return e;
+}
+
+describe('events: one sentence for each of the 16 PLOVER types', () => {
+  const cases: [string, string, string][] = [
+    ['AGREE', 'The two governments signed a ceasefire agreement in Doha on Monday.', '03'],
+    ['CONSULT', 'The Turkish foreign minister met with his Iranian counterpart in Ankara on Tuesday.', '04'],
+    ['SUPPORT', 'The European Union praised Kenya for leading the security mission in Haiti.', '05'],
+    ['CONCEDE', 'The junta lifted the curfew in the capital after a week of calm.', '08'],
+    ['COOPERATE', 'Jordanian and U.S. special forces conducted joint exercises near the border.', '06'],
+    ['AID', 'Japan will provide $50 million in humanitarian aid to Sudan.', '07'],
+    ['RETREAT', 'Russian troops withdrew from the town of Kherson on Friday.', '08'],
+    ['REQUEST', 'The Security Council urged both parties to return to negotiations.', '02|10'],
+    ['ACCUSE', 'Pakistan accused India of sponsoring militants in Balochistan.', '09|11'],
+    ['REJECT', 'Hamas rejected the proposal put forward by Egyptian mediators.', '12'],
+    ['THREATEN', 'North Korea threatened to strike U.S. bases in the Pacific.', '13'],
+    ['PROTEST', 'Thousands of students demonstrated in Dhaka on Sunday against the quota system.', '14'],
+    ['SANCTION', 'The United Kingdom imposed sanctions on three Iranian officials on Thursday.', '16'],
+    ['MOBILIZE', 'China deployed additional warships near Taiwan last week.', '15'],
+    ['COERCE', 'Police in Kampala arrested the opposition leader on Wednesday.', '17'],
+    ['ASSAULT', 'Militants attacked an army checkpoint near Peshawar, killing two soldiers.', '18|19'],
+  ];
+  test('the cases cover every type', () => assert.deepEqual(cases.map((c) => c[0]).sort(), [...PLOVER_TYPES].sort()));
+  for (const [type, sentence, cameo] of cases) {
+    test(`${type}: “${sentence}”`, () => {
+      const x = extract(sentence);
+      const e = eventOf(x, type);
+      assert.ok(cameo.split('|').includes(e.cameo), `cameo ${e.cameo}, want ${cameo}`);
+      assert.equal(x.text.slice(e.trigger.start, e.trigger.end), e.trigger.text);
+      assert.ok(e.sentence.start <= e.trigger.start && e.trigger.end <= e.sentence.end);
+      assert.ok(e.confidence > 0 && e.confidence < 1);
+    });
+  }
+});
+
+describe('events: status', () => {
+  test('reported: a completed attack', () => {
+    assert.equal(eventOf(extract('Turkish drones struck a convoy near Qamishli on Saturday.'), 'ASSAULT').status, 'reported');
+  });
+  test('ongoing: a progressive, and a participle in a present-tense clause', () => {
+    assert.equal(eventOf(extract('The coalition is still working with local partners in Raqqa.'), 'COOPERATE').status, 'ongoing');
+    assert.equal(eventOf(extract('France has 1,500 soldiers in Chad training and advising the Chadian army.'), 'AID').status, 'ongoing');
+  });
+  test('planned: "will", "plans to", and reported speech with "would"', () => {
+    assert.equal(eventOf(extract('Germany will withdraw its troops from Mali by the end of the year.'), 'RETREAT').status, 'planned');
+    assert.equal(eventOf(extract('The army plans to launch a new offensive against the rebels.'), 'ASSAULT').status, 'planned');
+    assert.equal(eventOf(extract('Officials said on Monday that the garrison would be reduced by 2026.'), 'RETREAT').status, 'planned');
+  });
+  test('negated: "is not withdrawing", "does not mean a withdrawal", "denied carrying out"', () => {
+    assert.equal(eventOf(extract('Washington is not withdrawing its forces from Poland, the envoy said.'), 'RETREAT').status, 'negated');
+    assert.equal(eventOf(extract('The ministry insisted the new plan does not mean a full withdrawal of the peacekeepers.'), 'RETREAT').status, 'negated');
+    assert.equal(eventOf(extract('The rebel group denied carrying out the bombing in the market.'), 'ASSAULT').status, 'negated');
+  });
+  test('hypothetical: a condition, a modal of possibility, a threat or a demand', () => {
+    assert.equal(eventOf(extract('The militia could attack the airport again if the talks fail.'), 'ASSAULT').status, 'hypothetical');
+    assert.equal(eventOf(extract('If the army enters the city, the rebels will surrender.'), 'RETREAT').status, 'hypothetical');
+    assert.equal(eventOf(extract('The opposition urged the government to release the detained journalists.'), 'CONCEDE').status, 'hypothetical');
+  });
+});
+
+describe('events: roles', () => {
+  test('active voice: the subject is the source, the object the target', () => {
+    const x = extract('Ethiopian troops attacked Eritrean positions near Badme on Monday.');
+    const e = eventOf(x, 'ASSAULT');
+    assert.equal(codeOf(x, e.source), 'ETHMIL');
+  });
+  test('passive voice: "was attacked by" gives the agent as source and the subject as target', () => {
+    const x = extract('A police station in Kandahar was attacked by Taliban gunmen on Monday.');
+    const e = eventOf(x, 'ASSAULT');
+    assert.match(codeOf(x, e.source) ?? '', /^AFGREB$|^TALIBAN$/);
+    assert.equal(codeOf(x, e.target), 'AFGCOP');
+  });
+  test('coordinated sources: the first conjunct is the source; a two-sided event takes the second as target', () => {
+    const raid = extract('U.S. and Iraqi forces launched a raid against al-Qaeda fighters in Anbar.');
+    assert.equal(codeOf(raid, eventOf(raid, 'ASSAULT').source), 'USAMIL');
+    assert.equal(codeOf(raid, eventOf(raid, 'ASSAULT').target), 'ALQAEDA');
+    const talks = extract('The Sudanese army and the Rapid Support Forces agreed to a truce on Saturday.');
+    const agree = eventOf(talks, 'AGREE');
+    assert.equal(codeOf(talks, agree.source), 'SDNMIL');
+    assert.equal(codeOf(talks, agree.target), 'SDNREB');
+  });
+  test('relative clause: "a raid ... that killed" is one event, its toll and its target from the clause', () => {
+    const x = extract('Israeli troops launched a raid on the Jenin camp that killed two Islamic Jihad militants.');
+    const assaults = x.events.filter((e) => e.type === 'ASSAULT');
+    assert.equal(assaults.length, 1);
+    assert.equal(codeOf(x, assaults[0]!.source), 'ISRMIL');
+    assert.equal(assaults[0]!.fatalities, 2);
+  });
+  test('nominal trigger: the light verb\'s subject and a possessive give the source', () => {
+    const x = extract('The Nigerian army conducted an airstrike against Boko Haram camps in Borno state.');
+    const e = eventOf(x, 'ASSAULT');
+    assert.equal(codeOf(x, e.source), 'NGAMIL');
+    assert.equal(e.mode, 'airstrike');
+    const y = extract('The Kenyan government welcomed the African Union\'s decision to extend the mission.');
+    assert.equal(codeOf(y, eventOf(y, 'SUPPORT').source), 'KENGOV');
+  });
+  test('apposition: "X, a key ally, has refused" keeps X as the source', () => {
+    const x = extract('Pakistan, a key U.S. ally in the region, has refused to deploy troops to Yemen.');
+    assert.equal(codeOf(x, eventOf(x, 'REJECT').source), 'PAK');
+  });
+  test('reported speech: "X said that Y must ..." is a request from X to Y', () => {
+    const x = extract('The French foreign minister said that Russia must withdraw its forces from Moldova.');
+    const e = eventOf(x, 'REQUEST');
+    assert.equal(codeOf(x, e.source), 'FRAGOV');
+    assert.equal(codeOf(x, e.target), 'RUS');
+  });
+});
+
+describe('events: dates, places and tolls', () => {
+  test('the time of the event\'s own clause, not the time of the statement', () => {
+    const x = extract('On Friday, officials said the minister met the Qatari emir in Doha in April.');
+    assert.equal(eventOf(x, 'CONSULT').date, '2024-04');
+    assert.equal(countryOf(x, eventOf(x, 'CONSULT').place), 'QAT');
+  });
+  test('a planned event is dated by its deadline; a duration counted from the report gives its end', () => {
+    assert.equal(eventOf(extract('The mission will end in September 2025, the ministry said.'), 'RETREAT').date, '2025-09');
+    const x = extract('The U.S. military presence in Niger will wind down over the next year.');
+    const e = eventOf(x, 'RETREAT');
+    assert.equal(e.status, 'planned');
+    assert.equal(e.date, '2025');
+  });
+  test('a statement with no time is dated by the report (dateSource "published")', () => {
+    const x = extract('The foreign ministry condemned the attack on the embassy.', '2023-11-02');
+    const e = eventOf(x, 'ACCUSE') as EventRecord & { dateSource?: string };
+    assert.equal(e.date, '2023-11-02');
+    assert.equal(e.dateSource, 'published');
+  });
+  test('no publication date: relative dates stay unresolved and no date is guessed', () => {
+    const e = eventOf(extract('Rebels shelled the airport on Tuesday.', null), 'ASSAULT') as EventRecord & { dateSource?: string };
+    assert.equal(e.date, null);
+    assert.equal(e.dateSource, null);
+  });
+  test('tolls: a count after the verb, a count before a passive, one named person, "no casualties"', () => {
+    assert.equal(eventOf(extract('Gunmen killed 14 villagers in Zamfara state on Sunday.'), 'ASSAULT').fatalities, 14);
+    assert.equal(eventOf(extract('Three peacekeepers were killed in an ambush near Kidal.'), 'ASSAULT').fatalities, 3);
+    assert.equal(eventOf(extract('A drone strike killed the commander of the militia near Marib.'), 'ASSAULT').fatalities, 1);
+    assert.equal(eventOf(extract('There were no casualties in the rocket attack, the army said.'), 'ASSAULT').fatalities, 0);
+  });
+  test('the place of the event, from its own clause', () => {
+    const x = extract('Sudanese army jets bombed a market in El Fasher, Sudan, on Monday.');
+    assert.equal(countryOf(x, eventOf(x, 'ASSAULT').place), 'SDN');
+  });
+});
+
+describe('events: the article as a whole', () => {
+  test('a later "the attack" is the same event: no second event, and its toll completes the first', () => {
+    const x = extract('Militants fired rockets at an air base in Anbar province on Tuesday. The attack killed one contractor.');
+    const assaults = x.events.filter((e) => e.type === 'ASSAULT');
+    assert.equal(assaults.length, 1);
+    assert.equal(assaults[0]!.fatalities, 1);
+  });
+  test('statements in a call readout take the date of the call', () => {
+    const x = extract('The Secretary spoke with the Iraqi prime minister yesterday. The Secretary condemned the rocket attacks on coalition bases.', '2024-03-16');
+    assert.equal(eventOf(x, 'CONSULT').date, '2024-03-15');
+    assert.equal(eventOf(x, 'ACCUSE').date, '2024-03-15');
+  });
+  test('"we" in a quote is its speaker', () => {
+    const x = extract('“We congratulate the Iraqi security forces on this victory,” said General Michael Kurilla, the CENTCOM commander.');
+    assert.equal(codeOf(x, eventOf(x, 'SUPPORT').source), 'USAMIL');
+  });
+});
+
+describe('events: the lexicon is data users extend', () => {
+  test('a user trigger file adds a sense, tried before the shipped ones', () => {
+    const file = path.join(work, 'extra-triggers.json');
+    writeFileSync(file, JSON.stringify({ entries: [{ id: 'user.kneecap', type: 'ASSAULT', cameo: '18', mode: 'punishment shooting', verbs: ['kneecap'] }] }));
+    const own = createPipeline({ eventLexicons: [file] });
+    const x = toExtraction(own.run({ id: 't', url: null, source: null, published: '2024-05-10', title: null, text: 'Paramilitaries kneecapped a teenager in Belfast.' }));
+    const e = eventOf(x, 'ASSAULT');
+    assert.equal(e.mode, 'punishment shooting');
+    assert.equal(e.cameo, '18');
+    assert.equal(extract('Paramilitaries kneecapped a teenager in Belfast.').events.length, 0, 'the shipped lexicon does not know the word');
+  });
+  test('a bad user file is refused with its file and field named', () => {
+    const file = path.join(work, 'bad-triggers.json');
+    writeFileSync(file, JSON.stringify({ entries: [{ type: 'ATTACK', verbs: ['storm'] }] }));
+    assert.throws(() => createEventsAnnotator({ lexicons: [file] }), (e: unknown) => e instanceof EventLexiconError && e.message.includes('bad-triggers.json') && e.message.includes('entries[0].type'));
+  });
+});
+
+describe('events: the readable report', () => {
+  test('one line per event, then its sentence', () => {
+    const report = formatReport(extract('Egyptian police arrested 40 protesters in Cairo on Friday.'));
+    const at = report.indexOf('Events (');
+    assert.ok(at >= 0, report);
+    const lines = report.slice(at).split('\n');
+    assert.match(lines[1]!, /2024-05-10 +reported +COERCE\(arrest\) +.*\(EGYCOP\) → .* · Cairo · “arrested”/);
+    assert.match(lines[2]!, /^ {6}Egyptian police arrested 40 protesters in Cairo on Friday\.$/);
+  });
+});
+
+describe('events on ../shared', { skip: skipWithoutShared }, () => {
+  test('the seed report shows the planned withdrawal, the negated one, the April meeting and the raid', () => {
+    const x = toExtraction(pipeline.run(readArticleFile(path.join(sharedDir, 'corpus/seed.json'))));
+    const report = formatReport(x);
+    const events = report.slice(report.indexOf('Events ('));
+    const lineWith = (pattern: RegExp) => {
+      const lines = events.split('\n');
+      const i = lines.findIndex((l) => pattern.test(l));
+      assert.ok(i >= 0, `no event line matching ${pattern} in\n${events}`);
+      return { line: lines[i]!, sentence: lines[i + 1]! };
+    };
+    const planned = lineWith(/^ {3}2025-09 +planned +RETREAT/);
+    assert.match(planned.sentence, /conclude its work in Iraq in September 2025/);
+    const negated = lineWith(/negated +RETREAT.*“withdrawing”/);
+    assert.match(negated.sentence, /the U\.S\. is not withdrawing from Iraq/);
+    const meeting = lineWith(/^ {3}2024-04 +reported +CONSULT.*Washington/);
+    assert.match(meeting.line, /USAGOV.*→.*IRQGOV/);
+    assert.match(meeting.sentence, /President Biden discussed the transition in April/);
+    const raid = lineWith(/reported +ASSAULT\(raid\).*→ .*\(ISIS\) · Syria · 4 killed/);
+    assert.match(raid.sentence, /launched a raid into Syria/);
+  });
+
+  const scored = (corpus: string, gold: string) => {
+    const out = mkdtempSync(path.join(work, 'pred-'));
+    for (const file of readdirSync(gold).filter((f) => f.endsWith('.json'))) {
+      const id = (JSON.parse(readFileSync(path.join(gold, file), 'utf8')) as { article: string }).article;
+      writeFileSync(path.join(out, `${id}.json`), JSON.stringify(toExtraction(pipeline.run(readArticleFile(path.join(corpus, `${id}.json`))))));
+    }
+    const r = spawnSync(process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--corpus', corpus, '--gold', gold, '--pred', out, '--json'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const figures = JSON.parse(r.stdout) as Record<string, number>;
+    assert.equal(figures.problems, 0, r.stdout);
+    return figures;
+  };
+
+  test('dev gold: events F1 ≥ 0.70; source, target, status and date accuracy ≥ 0.75', () => {
+    const f = scored(path.join(sharedDir, 'corpus'), path.join(sharedDir, 'gold'));
+    assert.ok(f.events_f1! >= 0.7, `events_f1 ${f.events_f1}`);
+    for (const k of ['events_source_acc', 'events_target_acc', 'events_status_acc', 'events_date_acc']) assert.ok(f[k]! >= 0.75, `${k} ${f[k]}`);
+  });
+
+  test('PLOVER gold standard records: events recall ≥ 0.60 and source accuracy ≥ 0.60', () => {
+    const f = scored(path.join(sharedDir, 'plover-gsr/corpus'), path.join(sharedDir, 'plover-gsr/gold'));
+    assert.ok(f.events_r! >= 0.6, `events_r ${f.events_r}`);
+    assert.ok(f.events_source_acc! >= 0.6, `events_source_acc ${f.events_source_acc}`);
+  });
+});

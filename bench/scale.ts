@@ -13,6 +13,8 @@ export interface ScaleRow {
   seconds: number;
   articlesPerSec: number;
   peakRssMb: number;
+  /** JavaScript heap still in use at exit after a full GC: grows only if something leaks. */
+  liveHeapMb: number;
   argvBytes: number;
 }
 
@@ -46,9 +48,10 @@ export function runCliScale(corpusDir: string, files: readonly string[], factor:
   const outDir = path.join(corpusDir, '..', `out-${factor}`);
   const probe = path.join(corpusDir, '..', `probe-${factor}.json`);
   // The child runs in the corpus folder, where a bare "tsx" would not resolve: name it by URL.
-  const args = ['--import', import.meta.resolve('tsx'), '--import', path.join(repoRoot, 'bench/rss-probe.ts'), path.join(repoRoot, 'src/cli/main.ts'), 'extract', ...files, '--out', outDir];
+  const args = ['--expose-gc', '--import', import.meta.resolve('tsx'), '--import', path.join(repoRoot, 'bench/rss-probe.ts'), path.join(repoRoot, 'src/cli/main.ts'), 'extract', ...files, '--out', outDir];
   const seconds: number[] = [];
   const rss: number[] = [];
+  const live: number[] = [];
   for (let r = 0; r < reps; r++) {
     rmSync(outDir, { recursive: true, force: true });
     const start = performance.now();
@@ -58,7 +61,9 @@ export function runCliScale(corpusDir: string, files: readonly string[], factor:
     const written = readdirSync(outDir).length;
     if (written !== files.length) throw new Error(`extract wrote ${written} of ${files.length} files`);
     seconds.push(elapsed);
-    rss.push((JSON.parse(readFileSync(probe, 'utf8')) as { peakRssMb: number }).peakRssMb);
+    const report = JSON.parse(readFileSync(probe, 'utf8')) as { peakRssMb: number; liveHeapMb: number };
+    rss.push(report.peakRssMb);
+    live.push(report.liveHeapMb);
     // A slow pipeline must not push the whole bench past its few minutes: fewer repeats then.
     if (seconds.reduce((a, b) => a + b, 0) > budgetSeconds) break;
   }
@@ -70,6 +75,7 @@ export function runCliScale(corpusDir: string, files: readonly string[], factor:
     seconds: s,
     articlesPerSec: files.length / s,
     peakRssMb: Math.max(...rss),
+    liveHeapMb: Math.max(...live),
     argvBytes: args.reduce((n, a) => n + Buffer.byteLength(a) + 1, 0),
   };
 }

@@ -142,6 +142,125 @@ describe('people', () => {
   });
 });
 
+describe('names with particles, initials and honorifics inside them', () => {
+  const people = (list: Actor[]) => list.filter((a) => a.kind === 'person').map((a) => `${a.name}=${a.code}`);
+
+  test('an honorific inside a name ("Sheikh", "Haji") does not split it, and the surname joins it later', () => {
+    const list = actors('Somali President Abdi Sheikh Warsame met Ahmed Haji Nur, a Kenyan minister, in Nairobi. Warsame said the border would reopen, and Nur agreed.');
+    assert.deepEqual(people(list), ['Abdi Sheikh Warsame=SOMGOV', 'Ahmed Haji Nur=KENGOV']);
+    assert.equal(actorOf(list, 'Warsame'), actorOf(list, 'Somali President Abdi Sheikh Warsame'));
+    assert.equal(actorOf(list, 'Nur'), actorOf(list, 'Ahmed Haji Nur'));
+  });
+
+  test('an honorific between a title and the name is skipped; "Mr." never continues a name', () => {
+    const list = actors('Emirati Foreign Minister Sheikh Hamdan bin Rashid spoke to Ethiopian Prime Minister Dr. Tesfaye Alemu.');
+    assert.deepEqual(people(list), ['Hamdan bin Rashid=AREGOV', 'Tesfaye Alemu=ETHGOV']);
+    const pair = actors('The talks between Prime Minister Tesfaye Alemu and Mr. Hailu Bekele ended.');
+    assert.deepEqual(pair.filter((a) => a.kind === 'person').map((a) => a.name), ['Tesfaye Alemu', 'Hailu Bekele']);
+  });
+
+  test('particles ("bin", "al-", "arap", "Abd"), initials and suffixes stay in one name; short forms join it', () => {
+    const list = actors(
+      'Saudi Interior Minister Prince Faisal bin Khalid met Abu Omar al-Tikriti, an ISIS commander, and Kenyan President Daniel arap Moi. ' +
+        'Bin Khalid said al-Tikriti had surrendered; Tikriti and Moi said nothing. ' +
+        'Gen. Robert K. Hale Jr., commander of U.S. Central Command, met Iraqi Prime Minister Adil Abd al-Jabbar and Turkish Foreign Minister Yusuf Kemal Aydin. Hale, Abd al-Jabbar and Aydin said the talks went well.',
+    );
+    assert.deepEqual(people(list), [
+      'Faisal bin Khalid=SAUGOV', 'Abu Omar al-Tikriti=ISIS', 'Daniel arap Moi=KENGOV', 'Robert K. Hale Jr.=USAMIL', 'Adil Abd al-Jabbar=IRQGOV', 'Yusuf Kemal Aydin=TURGOV',
+    ]);
+    for (const [short, full] of [
+      ['Bin Khalid', 'Saudi Interior Minister Prince Faisal bin Khalid'], ['al-Tikriti', 'Abu Omar al-Tikriti'], ['Tikriti', 'Abu Omar al-Tikriti'], ['Moi', 'Kenyan President Daniel arap Moi'],
+      ['Hale', 'Gen. Robert K. Hale Jr.'], ['Abd al-Jabbar', 'Iraqi Prime Minister Adil Abd al-Jabbar'], ['Aydin', 'Turkish Foreign Minister Yusuf Kemal Aydin'],
+    ] as const) assert.equal(actorOf(list, short), actorOf(list, full), `"${short}" joins "${full}"`);
+  });
+
+  test('well-known long names are one person each', () => {
+    const list = actors('President Recep Tayyip Erdogan called North Korean leader Kim Jong Un after Lloyd J. Austin III met Mohammed bin Salman. Erdogan said the call went well.');
+    assert.deepEqual(people(list), ['Recep Tayyip Erdogan=TURGOV', 'Kim Jong Un=PRKGOV', 'Lloyd Austin=USAMIL', 'Mohammed bin Salman=SAUGOV']);
+    assert.equal(actorOf(list, 'Erdogan'), actorOf(list, 'President Recep Tayyip Erdogan'));
+  });
+});
+
+describe('the country an article is set in', () => {
+  const pipeline = createPipeline({ skip: ['quotes', 'events'] });
+  /** Actors with the places layer run first, as in `sitrep extract`. */
+  function placed(text: string): Actor[] {
+    const doc = pipeline.run({ id: 't', url: null, source: null, published: '2024-09-27', title: null, text });
+    return doc.layers.actors;
+  }
+
+  test('"local officials" belong to the country the places put the article in', () => {
+    const list = placed('Gunmen stormed a market in Maiduguri on Friday, local officials said. It was the third raid this month in Borno state.');
+    assert.equal(actorOf(list, 'local officials').code, 'NGAGOV');
+  });
+
+  test('with two countries named as often, "local officials" stay uncoded', () => {
+    const list = placed('Local officials said the crossing between Kenya and Somalia was closed; Kenya and Somalia blamed each other.');
+    assert.equal(actorOf(list, 'Local officials').code, null);
+  });
+
+  test('"local forces" are the host country\'s forces; the dateline counts', () => {
+    const list = placed('MOGADISHU, Somalia — About 400 U.S. troops are deployed to train and advise local forces.');
+    assert.equal(actorOf(list, 'local forces').code, 'SOMMIL');
+    assert.equal(actorOf(list, 'U.S. troops').code, 'USAMIL');
+  });
+
+  test('unnamed partner forces: Iraq IRQMIL, Syria SYRREB from the article\'s places; elsewhere uncoded', () => {
+    const iraq = placed('Coalition and partner forces raided three hideouts on Tuesday. The raids near Mosul and Kirkuk in northern Iraq killed 12 militants.');
+    assert.equal(actorOf(iraq, 'partner forces').code, 'IRQMIL');
+    const syria = placed('Coalition and partner forces raided three hideouts on Tuesday. The raids near Raqqa and Deir ez-Zor in eastern Syria killed 12 militants.');
+    assert.equal(actorOf(syria, 'partner forces').code, 'SYRREB');
+    const somalia = placed('American troops and partner forces raided three hideouts on Tuesday. The raids near Kismayo in southern Somalia killed 12 militants.');
+    assert.equal(actorOf(somalia, 'partner forces').code, null);
+  });
+
+  test('a titled person with no nationality anywhere acts for the country the article is set in', () => {
+    const list = placed('Governor Amina Bello visited Maiduguri on Sunday after the attack in Borno state.');
+    assert.equal(actorOf(list, 'Governor Amina Bello').code, 'NGAGOV');
+  });
+});
+
+describe('displaced people are refugees (REF)', () => {
+  test('people said to be displaced, with no nationality: REF', () => {
+    const list = actors('The United Nations says more than two million people have been displaced by the fighting.');
+    assert.equal(actorOf(list, 'people').code, 'REF');
+    assert.deepEqual(codes('Floods displaced 40,000 residents in the delta.'), ['REF']);
+    assert.deepEqual(codes('Families displaced by the shelling sheltered in schools, and internally displaced persons filled the camps.'), ['REF']);
+  });
+
+  test('a nationality written on them makes <ISO3>REF; where they are does not', () => {
+    assert.deepEqual(codes('Some 5,000 Sudanese have been displaced, and Eritrean civilians remain displaced.'), ['ERIREF', 'SDNREF']);
+    assert.deepEqual(codes('Thousands of people were displaced in Sudan.'), ['REF']);
+    assert.deepEqual(codes('Syrian refugees crossed the border.'), ['SYRREF']);
+  });
+
+  test('an armed body displaced from somewhere is not a refugee', () => {
+    assert.deepEqual(codes('Government troops displaced the rebels from the hills.'), []);
+  });
+});
+
+describe('back-references to earlier bodies', () => {
+  test('"the command" joins the command named before it, by name or by abbreviation', () => {
+    const list = actors('AFRICOM said it struck a training camp. No civilians were hurt, the command said.');
+    assert.equal(actorOf(list, 'command'), actorOf(list, 'AFRICOM'));
+    assert.equal(actorOf(list, 'command').code, 'USAMIL');
+  });
+
+  test('"the ministry", "the department", "the agency", "the army" join the latest body called so', () => {
+    const list = actors("Iraq's Interior Ministry closed the border. The State Department said visas were suspended, and the department called it temporary. The ministry denied it. The CIA said the agency had warned Baghdad. The Sudanese army shelled the city; the army said it targeted rebels.");
+    assert.equal(actorOf(list, 'ministry'), actorOf(list, "Iraq's Interior Ministry"));
+    assert.equal(actorOf(list, 'department'), actorOf(list, 'State Department'));
+    assert.equal(actorOf(list, 'agency'), actorOf(list, 'CIA'));
+    assert.equal(actorOf(list, 'army').code, 'SDNMIL');
+  });
+
+  test('"the militia" joins the latest armed group; "the command of" is no actor', () => {
+    const list = actors("Kata'ib Hezbollah fired rockets at the base. The militia later denied it.");
+    assert.equal(actorOf(list, 'militia'), actorOf(list, "Kata'ib Hezbollah"));
+    assert.deepEqual(codes('Troops fought under the command of a colonel.'), []);
+  });
+});
+
 describe('anonymous sources, media and civilians', () => {
   test('unnamed officials are actors coded by their body; "the official" is the one before', () => {
     const text = 'A senior administration official said the talks went well. Pentagon officials agreed, and a senior Defense Department official told Pentagon reporters that Biden administration officials would follow up. "We are ready," the official said.';

@@ -137,6 +137,42 @@ describe('events: roles', () => {
   });
 });
 
+describe('events: clauses', () => {
+  test('"in retaliation for" tells an earlier event, with its own time, actors and toll', () => {
+    const x = extract('U.S. forces struck militia depots in Syria on Friday in retaliation for a drone attack that killed three U.S. soldiers in Jordan last weekend.', '2024-02-03');
+    const assaults = x.events.filter((e) => e.type === 'ASSAULT');
+    assert.equal(assaults.length, 2);
+    const [strike, drone] = assaults;
+    assert.equal(codeOf(x, strike!.source), 'USAMIL');
+    assert.equal(strike!.date, '2024-02-02');
+    assert.equal(strike!.fatalities, null);
+    assert.equal(drone!.fatalities, 3);
+    assert.equal(codeOf(x, drone!.target), 'USAMIL');
+    assert.match(drone!.date ?? '', /^2024-W04/);
+  });
+  test('"X asked Y to leave": Y is the one asked to act', () => {
+    const x = extract('The prime minister asked the coalition to leave the country.');
+    const e = eventOf(x, 'RETREAT');
+    assert.equal(e.status, 'hypothetical');
+    assert.equal(codeOf(x, e.source), 'COALITION');
+  });
+  test('"accused X of shelling": X is the source of the shelling', () => {
+    const x = extract('Armenia accused Azerbaijan of shelling villages near the border.');
+    assert.equal(codeOf(x, eventOf(x, 'ACCUSE').target), 'AZE');
+    assert.equal(codeOf(x, eventOf(x, 'ASSAULT').source), 'AZE');
+  });
+  test('a dateline is not where the events happened', () => {
+    const x = extract('TAMPA, Fla. – U.S. Central Command forces conducted a raid in eastern Syria on Tuesday.');
+    assert.equal(countryOf(x, eventOf(x, 'ASSAULT').place), 'SYR');
+  });
+  test('a speech verb with an event noun as object is its light verb: "declared a state of emergency"', () => {
+    const x = extract('The Ethiopian government declared a state of emergency in the Amhara region.');
+    const coerce = x.events.filter((e) => e.type === 'COERCE');
+    assert.equal(coerce.length, 1);
+    assert.equal(codeOf(x, coerce[0]!.source), 'ETHGOV');
+  });
+});
+
 describe('events: dates, places and tolls', () => {
   test('the time of the event\'s own clause, not the time of the statement', () => {
     const x = extract('On Friday, officials said the minister met the Qatari emir in Doha in April.');

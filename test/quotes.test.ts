@@ -253,6 +253,55 @@ describe('quotes: who the speaker is', () => {
   });
 });
 
+describe('quotes: pronoun speakers and back-references, with the actors layer', () => {
+  const pipeline = createPipeline({ skip: ['events'] });
+  const run = (text: string) => pipeline.run({ id: 't', url: null, source: null, published: '2024-05-10', title: null, text }).layers.quotes;
+
+  test('"he said" is the subject of the sentence before, not the last speaker', () => {
+    const text = 'Gunmen seized 12 farm workers near Kaduna on Friday, according to a district council chairman.\n\nGovernor Musa Danladi condemned the kidnapping and ordered police to search the forest. “We will bring every one of them home,” he said in a statement.';
+    const s = speakerOf(quoteStarting(run(text), 'We will bring'));
+    assert.equal(s?.text, 'he');
+    assert.equal(s?.name, 'Musa Danladi');
+    assert.equal(s?.resolvedBy, 'pronoun');
+    assert.equal(s?.code, 'NGAGOV');
+  });
+
+  test('a person named only as an object in the pronoun\'s own sentence is not its antecedent', () => {
+    const text = 'Army spokeswoman Col. Dana Whitfield briefed reporters on Monday.\n\nAsked about Gen. Omar Sadiq, she said the plan “will not change.”';
+    const s = speakerOf(quoteStarting(run(text), 'will not change'));
+    assert.equal(s?.name, 'Dana Whitfield');
+  });
+
+  test('gender: "she" skips a man, "he" skips a spokeswoman', () => {
+    const she = 'Foreign Minister Lena Varga met Mr. Tomas Reyes in Vienna. “The talks were useful,” she said.';
+    assert.equal(speakerOf(quoteStarting(run(she), 'The talks'))?.name, 'Lena Varga');
+    const he = 'Gen. Paul Odum spoke after Pentagon spokeswoman Ruth Kemp. “Nobody was hurt,” he said.';
+    assert.equal(speakerOf(quoteStarting(run(he), 'Nobody was hurt'))?.name, 'Paul Odum');
+  });
+
+  test('with no person in its paragraph or the sentence before, the pronoun keeps the last speaker', () => {
+    const text = '“The base is safe,” said Gen. Paul Odum.\n\nThe convoy reached the city on Friday.\n\n“We expect more attacks,” he said.';
+    const s = speakerOf(quoteStarting(run(text), 'We expect'));
+    assert.equal(s?.name, 'Paul Odum');
+    assert.equal(s?.resolvedBy, 'pronoun');
+  });
+
+  test('a name with "Sheikh" inside is one speaker name', () => {
+    const text = 'Somali President Abdi Sheikh Warsame visited the front. “We will win this war,” Warsame said.';
+    const s = speakerOf(quoteStarting(run(text), 'We will win'));
+    assert.equal(s?.name, 'Abdi Sheikh Warsame');
+    assert.equal(s?.code, 'SOMGOV');
+  });
+
+  test('"the command said" links to the command named before it', () => {
+    const text = 'U.S. Africa Command said it struck a training camp near Kismayo. “No civilians were harmed,” the command said.';
+    const s = speakerOf(quoteStarting(run(text), 'No civilians'));
+    assert.equal(s?.text, 'the command');
+    assert.equal(s?.code, 'USAMIL');
+    assert.ok(s?.actor);
+  });
+});
+
 describe('quotes: reported speech', () => {
   test('"officials said the mission would …" is reported speech (direct: false)', () => {
     const quotes = quotesOf('Officials said the mission would end by the autumn.');

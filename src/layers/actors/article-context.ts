@@ -1,3 +1,4 @@
+import type { Place } from '../../doc/layers.js';
 import { tokenize } from '../../doc/tokens.js';
 import type { Candidate, PlaceUse } from './candidates.js';
 import type { CompiledLexicon } from './compile.js';
@@ -13,6 +14,11 @@ export interface ArticleContext {
   /** The article speaks for a military body (a DoD or CENTCOM release): "personnel" are troops. */
   militaryVoice: boolean;
   mainPlace: string | null;
+  /**
+   * The country the article is set in, when nothing disputes it: "local officials", "local
+   * forces" belong to it. Null when two countries are named about as often.
+   */
+  setting: string | null;
   placesBySentence: Map<number, string[]>;
   /** The home country came from the article's source, not from counting. */
   publisherKnown: boolean;
@@ -20,7 +26,14 @@ export interface ArticleContext {
   countries: readonly PlaceUse[];
 }
 
-export function articleContext(source: string | null, candidates: readonly Candidate[], places: readonly PlaceUse[], countries: readonly PlaceUse[], lex: CompiledLexicon): ArticleContext {
+/** What the places layer (when it ran) and the parser say about where the article is set. */
+export interface SettingEvidence {
+  places: readonly Place[];
+  /** Characters before this offset are the dateline ("MOGADISHU, Somalia —"). */
+  datelineEnd: number;
+}
+
+export function articleContext(source: string | null, candidates: readonly Candidate[], places: readonly PlaceUse[], countries: readonly PlaceUse[], lex: CompiledLexicon, evidence: SettingEvidence = { places: [], datelineEnd: 0 }): ArticleContext {
   const publisher = source ? publisherOf(source, lex) : null;
   const home = publisher?.country ?? mostFrequent(candidates.flatMap(countryVotes)) ?? mostFrequent(countries.map((c) => c.country));
   let militaryVoice = publisher?.military ?? false;
@@ -34,7 +47,44 @@ export function articleContext(source: string | null, candidates: readonly Candi
     if (!list.includes(p.country)) list.push(p.country);
     placesBySentence.set(p.sentence, list);
   }
-  return { home, militaryVoice, mainPlace: mostFrequent(places.map((p) => p.country)), placesBySentence, publisherKnown: publisher !== null, countries };
+  const mainPlace = mostFrequent(places.map((p) => p.country));
+  const setting = evidence.places.length > 0 ? settingOf(evidence) : clearLeader(places.map((p) => p.country));
+  return { home, militaryVoice, mainPlace, setting, placesBySentence, publisherKnown: publisher !== null, countries };
+}
+
+/**
+ * Every mention of a place with a country is a vote for it, and the dateline's place one more
+ * ("MOGADISHU, Somalia —" is where the reporter is). The article is set in the leader only
+ * when it has at least twice the votes of the runner-up.
+ */
+function settingOf(evidence: SettingEvidence): string | null {
+  const votes: string[] = [];
+  for (const p of evidence.places) {
+    if (!p.country) continue;
+    for (const m of p.mentions) {
+      votes.push(p.country);
+      if (m.start < evidence.datelineEnd) votes.push(p.country);
+    }
+  }
+  return clearLeader(votes);
+}
+
+const CLEAR_LEAD = 2;
+
+function clearLeader(values: readonly string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | null = null;
+  let first = 0;
+  let second = 0;
+  for (const [v, n] of counts) {
+    if (n > first) {
+      second = first;
+      first = n;
+      best = v;
+    } else if (n > second) second = n;
+  }
+  return best !== null && first >= CLEAR_LEAD * second ? best : null;
 }
 
 /** The state body named in the article's source ("U.S. Central Command (centcom.mil)"), if any. */

@@ -44,10 +44,14 @@ export interface SectorCandidate extends Base {
   definite: boolean;
   /** A plural nationality used as a noun ("Iraqis"). */
   nationals: boolean;
+  /** Qualified as belonging where the article is set ("local officials", "provincial authorities"). */
+  local?: boolean;
   /** Lower-case words of the phrase without determiners, to tell anonymous sources apart. */
   description: string;
   /** Set when this phrase is the apposition of a named person ("Abu X, an ISIS official"). */
   foldedInto?: PersonCandidate;
+  /** "the ministry", "the army": the back-reference word, tried against earlier bodies first. */
+  backRef?: string;
 }
 
 export interface PersonCandidate extends Base {
@@ -73,13 +77,21 @@ export interface PersonCandidate extends Base {
 export interface PartnerCandidate extends Base {
   type: 'partner';
   description: string;
+  /** The host country's own forces ("local forces"), not only someone's partners. */
+  local: boolean;
 }
 
 export interface GroupReference extends Base {
   type: 'groupRef';
 }
 
-export type Candidate = NamedCandidate | StateCandidate | SectorCandidate | PersonCandidate | PartnerCandidate | GroupReference;
+/** "the command said": a definite noun that only points back at an earlier body. */
+export interface BackReferenceCandidate extends Base {
+  type: 'backRef';
+  word: string;
+}
+
+export type Candidate = NamedCandidate | StateCandidate | SectorCandidate | PersonCandidate | PartnerCandidate | GroupReference | BackReferenceCandidate;
 
 /** A country named as a place ("in Iraq", "Iraq's Kurdistan region"); the context for unnamed groups and partners. */
 export interface PlaceUse {

@@ -18,6 +18,9 @@ const SECTOR_KINDS: Record<string, ActorKind> = {
 
 export const kindOfSector = (sector: string, fallback: ActorKind): ActorKind => (sector === '' ? 'state' : SECTOR_KINDS[sector] ?? fallback);
 
+/** Sectors of the state itself, which a "local" qualifier places in the article's country; civilians keep no country. */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'COP', 'LEG', 'JUD', 'SPY']);
+
 const join = (country: string | null, sector: string): string | null => (country ? country + sector : sector || null);
 
 /**
@@ -40,6 +43,11 @@ export function codeSector(c: SectorCandidate, ctx: ArticleContext, sentencePlac
     return { code: country + sector, country, kind: kindOfSector(sector, head.kind), inheritedFrom: null };
   }
   if (head.voiced) return { code: null, country: null, kind: head.kind, inheritedFrom: null };
+  // "local officials said" in a report from Nigeria: the officials are Nigeria's.
+  if (c.local && STATE_SECTORS.has(head.sector)) {
+    const where = sentencePlaces[0] ?? ctx.setting;
+    if (where) return { code: where + head.sector, country: where, kind: kindOfSector(head.sector, head.kind), inheritedFrom: null };
+  }
   let where: string | null = null;
   switch (head.bare) {
     case 'none':
@@ -95,13 +103,15 @@ export function codePersonMention(p: PersonCandidate): string | null {
  * With nothing better, a titled person acts for the country the article speaks for
  * ("Spokesperson Matthew Miller" in a State Department readout); in a report from no known
  * publisher, for the country written last before the title in the sentence ("troops from
- * Chad unless President Goukouni Oueddei ..."), else the one the article names most.
+ * Chad unless President Goukouni Oueddei ..."), else the one the article names most, else
+ * the one it is set in.
  */
 export function codeByHome(p: PersonCandidate, ctx: ArticleContext): string | null {
   const t = p.titles[0];
   if (!t) return null;
   let country = ctx.publisherKnown ? ctx.home : countryBefore(ctx, p.sentence, p.token, null);
-  country ??= ctx.home;
+  // "Governor Amina Bello" in a report set in Nigeria, with no nationality anywhere.
+  country ??= ctx.home ?? ctx.setting;
   return country ? country + t.sector : null;
 }
 

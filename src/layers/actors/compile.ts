@@ -60,7 +60,7 @@ export type Entry =
   | { type: 'person'; person: KnownPerson }
   | { type: 'head'; head: Head }
   | { type: 'title'; title: Title }
-  | { type: 'partner'; phrase: string }
+  | { type: 'partner'; phrase: string; local: boolean }
   | { type: 'groupRef' }
   | { type: 'honorific' }
   | { type: 'block' };
@@ -69,6 +69,13 @@ export interface CountryInfo {
   code: string;
   name: string;
   demonym: string | null;
+}
+
+/** "the command", "the ministry": a definite noun that points back at an earlier body. */
+export interface BackReference {
+  word: string;
+  /** With no earlier body whose name holds the word, the latest named body of these kinds. */
+  kinds: readonly ActorKind[];
 }
 
 export interface CompiledLexicon {
@@ -80,6 +87,10 @@ export interface CompiledLexicon {
   namedByCode: Map<string, NamedActor>;
   /** Unnamed armed groups found by their wording ("groups affiliated with ..."). */
   groupHead: Head;
+  /** The first head of the REF sector: people said to be displaced ("two million people have been displaced"). */
+  displacedHead: Head | null;
+  /** Back-reference nouns by their key ("command"). */
+  backReferences: Map<string, BackReference>;
   /** Single-word lists as sets of token keys. */
   words: Record<WordListName, Set<string>>;
   /** Multi-word entries of the lists, as key sequences, longest first. */
@@ -89,9 +100,11 @@ export interface CompiledLexicon {
 /** Turns the merged lexicon files into look-up structures, once per annotator. */
 export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
   const trie = new PhraseTrie<Entry>();
+  let displacedHead: Head | null = null;
   const countries = new Map<string, CountryInfo>();
   const labels = new Map<string, string>();
   const partnerCodes = new Map<string, string>();
+  const backReferences = new Map<string, BackReference>();
   const namedByCode = new Map<string, NamedActor>();
   const words = Object.fromEntries(WORD_LISTS.map((w) => [w, new Set<string>()])) as Record<WordListName, Set<string>>;
   const phrases = Object.fromEntries(WORD_LISTS.map((w) => [w, [] as string[][]])) as Record<WordListName, string[][]>;
@@ -137,11 +150,19 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
           plural: /s$/i.test(phrase) && !/(ss|us)$/i.test(phrase),
         };
         trie.add(phrase, { type: 'head', head }, sameType('head'));
+        if (s.sector === 'REF') displacedHead ??= head;
       }
     }
     for (const [sector, label] of Object.entries(file.labels ?? {})) labels.set(sector, label);
+    for (const b of file.backReferences ?? []) {
+      for (const w of b.words) {
+        const key = phraseKeys(w).join(' ');
+        backReferences.set(key, { word: key, kinds: b.kinds ?? [] });
+      }
+    }
     if (file.partners) {
-      for (const h of file.partners.heads) trie.add(h, { type: 'partner', phrase: h }, sameType('partner'));
+      for (const h of file.partners.heads) trie.add(h, { type: 'partner', phrase: h, local: false }, sameType('partner'));
+      for (const h of file.partners.local ?? []) trie.add(h, { type: 'partner', phrase: h, local: true }, sameType('partner'));
       for (const [country, code] of Object.entries(file.partners.codes)) partnerCodes.set(country, code);
     }
     for (const g of file.titles ?? []) {
@@ -178,7 +199,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
     phrase: 'groups', sector: 'REB', kind: 'armed_group', bare: 'sentence', inherit: true, anonymous: false,
     adjectival: false, voiced: false, namedOnly: false, civilianWhenQualified: false, plural: true,
   };
-  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, words, phrases };
+  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, displacedHead, backReferences, words, phrases };
 }
 
 /** "IRQREB" belongs to Iraq; "ISIS" and "CVL" to no country. */

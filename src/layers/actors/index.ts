@@ -28,7 +28,8 @@ export function createActorsAnnotator(options: ActorsOptions = {}): Annotator {
     requires: [],
     annotate(doc) {
       const parsed = parseDocument(doc, lex);
-      const context = articleContext(doc.article.source, parsed.candidates, parsed.places, parsed.countries, lex);
+      // The places layer, when it ran, knows every toponym; the parser only the countries.
+      const context = articleContext(doc.article.source, parsed.candidates, parsed.places, parsed.countries, lex, { places: doc.layers.places, datelineEnd: parsed.datelineEnd });
       doc.layers.actors = new ActorResolver(lex, context, doc.text).resolve(parsed.candidates);
     },
   };

@@ -73,14 +73,22 @@ const titleGroup = z.object({
 const partners = z.object({
   $comment: comment,
   heads: phrases,
+  /** Heads that name the host country's own forces ("local forces"): country + MIL where no partner code applies. */
+  local: phrases.optional(),
   codes: z.record(iso3, code),
+}).strict();
+
+const backReference = z.object({
+  $comment: comment,
+  words: phrases.min(1),
+  kinds: z.array(kind).optional(),
 }).strict();
 
 export const WORD_LISTS = [
   'locatives', 'motionWords', 'placeBeforeOf', 'directions', 'territoryVerbs', 'listIntroducers', 'placeNouns',
-  'relationNouns', 'qualifiers', 'civilianQualifiers', 'determiners', 'honorifics', 'nameParticles',
+  'relationNouns', 'qualifiers', 'localQualifiers', 'civilianQualifiers', 'determiners', 'honorifics', 'nameHonorifics', 'nameParticles',
   'nameSuffixes', 'notNames', 'speechVerbs', 'groupReferences', 'groupIntroducers', 'groupNouns', 'groupAdjectives',
-  'negativePrefixes', 'creditPhrases', 'nounFollowers', 'modifiedNouns', 'nonActors', 'coordinators',
+  'negativePrefixes', 'creditPhrases', 'displacedWords', 'displacedPeople', 'displacedLinks', 'amountWords', 'backReferenceBlockers', 'nounFollowers', 'modifiedNouns', 'nonActors', 'coordinators',
 ] as const;
 export type WordListName = (typeof WORD_LISTS)[number];
 
@@ -94,6 +102,7 @@ export const lexiconFileSchema = z.object({
   sectors: z.array(sectorHeads).optional(),
   labels: z.record(z.string().regex(/^[A-Z]{3}$/), phrase).optional(),
   partners: partners.optional(),
+  backReferences: z.array(backReference).optional(),
   titles: z.array(titleGroup).optional(),
   words: words.optional(),
 }).strict();

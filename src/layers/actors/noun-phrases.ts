@@ -37,14 +37,21 @@ export function parseNounPhrase(state: ParseState, u: number): number {
     view.consumed[u] = true;
     return u + 1;
   }
-  if (view.has(u, 'partner')) {
-    push(state, { type: 'partner', description: 'partner forces', ...spanOf(state, u, u) });
+  const partner = view.entry(u, 'partner');
+  if (partner) {
+    push(state, { type: 'partner', description: 'partner forces', local: partner.local, ...spanOf(state, u, u) });
     view.consumed[u] = true;
     return u + 1;
   }
   const first = modifierAt(state, u);
   if (!first) {
     if (view.has(u, 'head')) return bareHead(state, u);
+    const word = backReferenceAt(state, u);
+    if (word) {
+      push(state, { type: 'backRef', word, ...spanOf(state, u, u) });
+      view.consumed[u] = true;
+      return u + 1;
+    }
     const plain = view.plain(u);
     if (plain && state.lex.words.groupNouns.has(view.key(view.units[u]!.from))) return groupNoun(state, u);
     return u + 1;
@@ -409,11 +416,14 @@ function bareHead(state: ParseState, u: number): number {
   }
   const start = qualifiedStart(state, unit.from);
   const headEnd = view.units[post ? post.headEnd : end - 1]!.end;
+  const backRef = !post && end === u + 1 ? backReferenceAt(state, u) : null;
   pushSector(state, {
+    ...(backRef ? { backRef } : {}),
     start, end: headEnd, token: unit.from, head, country, named, person: null,
     civilian: civilian || civilianBefore(state, unit.from),
     definite: definiteBefore(state, unit.from),
     nationals: false,
+    local: localBefore(state, unit.from),
     description: describe(state, start, headEnd),
   });
   for (let x = u; x < end; x++) view.consumed[x] = true;
@@ -436,6 +446,22 @@ function postModifier(state: ParseState, k: number, head: Head): { country: stri
   if (key !== 'of' && m.kind !== 'named') addPlace(state, m.country!, view.units[n]!.from);
   if (m.kind === 'named') push(state, { type: 'named', actor: m.named!, start: view.units[n]!.start, end: view.units[n]!.end, token: view.units[n]!.from });
   return { country: m.country, named: m.named, next: n + 1, headEnd };
+}
+
+/**
+ * "the command said", "the ministry added": a back-reference noun after "the", not the start
+ * of a longer name ("the Command Center") nor a noun with its own complement ("under the
+ * command of", "the command to fire").
+ */
+function backReferenceAt(state: ParseState, u: number): string | null {
+  const { view, lex } = state;
+  const unit = view.units[u]!;
+  const key = view.key(unit.from);
+  if (!lex.backReferences.has(key) || unit.to !== unit.from + 1 || !definiteBefore(state, unit.from)) return null;
+  const next = view.token(unit.to);
+  if (unit.possessive) return key;
+  if (next && next.kind === 'word' && (isCapitalized(next) || lex.words.backReferenceBlockers.has(view.key(unit.to)))) return null;
+  return key;
 }
 
 /** "groups affiliated with Iran's IRGC", "militant groups", "Iran-backed groups". */
@@ -493,6 +519,17 @@ function countedBefore(state: ParseState, token: number): boolean {
   if (!t) return false;
   const key = view.key(k);
   return t.kind === 'number' || (lex.words.qualifiers.has(key) && key !== 'the') || lex.words.civilianQualifiers.has(key) || key === 'young' || key === 'ethnic';
+}
+
+/** "local officials", "provincial authorities": qualified as belonging where the article is set. */
+function localBefore(state: ParseState, token: number): boolean {
+  const { view, lex } = state;
+  for (let k = token - 1; k >= Math.max(view.from, token - 3); k--) {
+    const key = view.key(k);
+    if (lex.words.localQualifiers.has(key)) return true;
+    if (!lex.words.qualifiers.has(key)) return false;
+  }
+  return false;
 }
 
 function civilianBefore(state: ParseState, token: number): boolean {

@@ -2,15 +2,18 @@ import type { Doc } from '../../doc/document.js';
 import type { Candidate, PlaceUse } from './candidates.js';
 import type { CompiledLexicon } from './compile.js';
 import { parseNounPhrase } from './noun-phrases.js';
+import { findDisplaced } from './displaced.js';
 import type { ParseState } from './parse-state.js';
 import { nameKey, parseName, surnameKeys, tryPerson } from './people.js';
-import { isCapitalized, SentenceUnits } from './units.js';
+import { adjacent, isCapitalized, SentenceUnits } from './units.js';
 
 export interface ParsedDocument {
   candidates: Candidate[];
   places: PlaceUse[];
   /** Every country, capital or nationality written, used or not: the last resort for who a title belongs to. */
   countries: PlaceUse[];
+  /** Characters before this offset are a dateline ("MOGADISHU, Somalia —"). */
+  datelineEnd: number;
 }
 
 // "PENTAGON —", "TAMPA, Fla. –", "BAGHDAD (AP) —": where the report was filed, not who acted.
@@ -49,10 +52,11 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon): ParsedDocument {
       const next = tryPerson(state, u);
       u = next > u ? next : parseNounPhrase(state, u);
     }
+    findDisplaced(state);
   }
   findShortNames(state, views);
   state.candidates.sort((a, b) => a.token - b.token || a.start - b.start);
-  return { candidates: state.candidates, places: state.places, countries };
+  return { candidates: state.candidates, places: state.places, countries, datelineEnd: state.datelineEnd };
 }
 
 /** "VOA correspondent Jeff Seldin contributed to this report." */
@@ -77,7 +81,8 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
     for (let u = 0; u < view.units.length; u++) {
       if (view.consumed[u]) continue;
       const t = view.plain(u);
-      if (!t || t.kind !== 'word' || !isCapitalized(t) || w.notNames.has(view.key(view.units[u]!.from))) continue;
+      if (!t || t.kind !== 'word' || w.notNames.has(view.key(view.units[u]!.from))) continue;
+      if (!isCapitalized(t) && !particleName(view, view.units[u]!.from, w.nameParticles)) continue;
       if (!mayBeShortName(view, view.units[u]!.from, known, w.speechVerbs)) continue;
       const name = parseName(state, view.units[u]!.from);
       if (!name) continue;
@@ -104,9 +109,16 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
 
 const SPEECH_WINDOW = 8;
 
+/** "al-Tikriti": a lower-case particle joined by a hyphen to a capitalized name. */
+function particleName(view: SentenceUnits, token: number, particles: ReadonlySet<string>): boolean {
+  return particles.has(view.key(token)) && view.key(token + 1) === '-' && adjacent(view.token(token), view.token(token + 1)) && isCapitalized(view.token(token + 2));
+}
+
 /** Only names seen before or near a verb of speaking are worth parsing. */
 function mayBeShortName(view: SentenceUnits, token: number, known: ReadonlyMap<string, number>, speech: ReadonlySet<string>): boolean {
-  if (known.has(view.key(token)) || speech.has(view.key(token - 1)) || view.key(token - 1) === 'to') return true;
+  const key = view.key(token);
+  if (known.has(key) || (view.key(token + 1) === '-' && known.has(`${key}-${view.key(token + 2)}`))) return true;
+  if (speech.has(view.key(token - 1)) || view.key(token - 1) === 'to') return true;
   for (let k = token + 1; k < Math.min(view.to, token + SPEECH_WINDOW); k++) if (speech.has(view.key(k))) return true;
   return false;
 }

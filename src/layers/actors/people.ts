@@ -39,6 +39,11 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
     const u = view.unitAt(i);
     const unit = view.units[u]!;
     if (unit.entries) {
+      if (words.length > 0 && isInnerHonorific(state, u, i)) {
+        words.push(t.text); // "Hassan Sheikh Mohamud": the honorific is part of the name
+        i = unit.to;
+        continue;
+      }
       const person = view.entry(u, 'person');
       if (!person || unit.from !== i || view.consumed[u]) break;
       known = person.person;
@@ -103,6 +108,20 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
   if (words.length === 0 || charEnd < 0) return null;
   const start = view.token(token)!.start;
   return { end: lastGood, charEnd, text: state.text.slice(start, charEnd), words: cleanWords(words), known };
+}
+
+/**
+ * "Sheikh", "Haji" inside a name ("Hassan Sheikh Mohamud", "Ahmed Haji Ali"): an honorific
+ * that names also carry, with a name word after it. "Mr." never continues a name.
+ */
+function isInnerHonorific(state: ParseState, u: number, i: number): boolean {
+  const { view, lex } = state;
+  const unit = view.units[u]!;
+  if (unit.from !== i || unit.to !== i + 1 || view.consumed[u] || !lex.words.nameHonorifics.has(view.key(i)) || !view.has(u, 'honorific')) return false;
+  const next = view.token(i + 1);
+  if (!next || next.kind !== 'word' || !isCapitalized(next) || lex.words.notNames.has(view.key(i + 1))) return false;
+  const nextUnit = view.units[u + 1];
+  return !!nextUnit && (!nextUnit.entries || view.has(u + 1, 'person'));
 }
 
 function skipPeriod(view: SentenceUnits, i: number): number {
@@ -180,7 +199,7 @@ export function tryPerson(state: ParseState, u: number): number {
     }
   }
 
-  if (!ofBody && !lastTitleUnit.possessive) p = skipPortfolio(state, p);
+  if (!ofBody && !lastTitleUnit.possessive) p = skipHonorific(state, skipPortfolio(state, p));
   const afterTitles = view.units[p];
   let name = !lastTitleUnit.possessive && !ofBody && afterTitles ? parseName(state, afterTitles.from) : null;
   if (!name && !ofBody && afterTitles && view.key(afterTitles.from) === ',' && bodies.length > 0) {
@@ -241,6 +260,13 @@ function skipPortfolio(state: ParseState, p: number): number {
   let n = p + 2;
   if (view.plain(n) && view.key(view.units[n]!.from) === 'and' && view.plain(n + 1) && isCapitalized(view.plain(n + 1))) n += 2;
   return view.units[n] && parseName(state, view.units[n]!.from) ? n : p;
+}
+
+/** "Foreign Minister Sheikh Abdullah bin Zayed", "Prime Minister Dr. Abiy Ahmed": the name follows the honorific. */
+function skipHonorific(state: ParseState, p: number): number {
+  const { view } = state;
+  if (!view.has(p, 'honorific') || view.consumed[p] || !view.units[p + 1]) return p;
+  return parseName(state, view.units[p + 1]!.from) ? p + 1 : p;
 }
 
 /** Honorific + name, a known person, or an unknown name followed by a titled apposition. */

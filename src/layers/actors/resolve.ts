@@ -12,6 +12,8 @@ interface ActorRecord {
   country: string | null;
   name: string;
   first: number;
+  /** Token of the latest mention so far (text order). */
+  last: number;
   mentions: { start: number; end: number }[];
 }
 
@@ -27,6 +29,8 @@ export class ActorResolver {
   private readonly byHead = new Map<string, ActorRecord>();
   private readonly anonymous: { singular: ActorRecord | null; plural: ActorRecord | null } = { singular: null, plural: null };
   private lastArmedGroup: ActorRecord | null = null;
+  /** The latest named body of each kind. */
+  private readonly lastNamedOfKind = new Map<ActorKind, ActorRecord>();
   private readonly appositionCode = new Map<PersonCandidate, string | null>();
   private readonly recordOfPerson = new Map<PersonCandidate, ActorRecord>();
 
@@ -39,6 +43,7 @@ export class ActorResolver {
         case 'named': {
           const r = this.record(`n:${c.actor.name}`, c.token, () => ({ code: c.actor.code, kind: c.actor.kind, country: c.actor.country, name: c.actor.name }));
           this.mention(r, c);
+          this.lastNamedOfKind.set(r.kind, r);
           if (c.actor.kind === 'armed_group') this.lastArmedGroup = r;
           break;
         }
@@ -55,7 +60,10 @@ export class ActorResolver {
           this.person(c);
           break;
         case 'partner': {
-          const codes = (this.ctx.placesBySentence.get(c.sentence) ?? []).map((p) => this.lex.partnerCodes.get(p)).filter((x): x is string => !!x);
+          // Where the sentence places them, else where the article is set.
+          const sentencePlaces = this.ctx.placesBySentence.get(c.sentence) ?? [];
+          const where = sentencePlaces.length > 0 ? sentencePlaces : this.ctx.setting ? [this.ctx.setting] : [];
+          const codes = where.map((p) => this.lex.partnerCodes.get(p) ?? (c.local ? p + 'MIL' : null)).filter((x): x is string => !!x);
           if (codes.length === 0) this.mention(this.record('u:partner forces', c.token, () => ({ code: null, kind: 'military', country: null, name: 'partner forces' })), c);
           for (const code of new Set(codes)) {
             const country = countryOfCode(code, this.lex.countries);
@@ -67,6 +75,11 @@ export class ActorResolver {
         case 'groupRef':
           if (this.lastArmedGroup) this.mention(this.lastArmedGroup, c);
           break;
+        case 'backRef': {
+          const earlier = this.pointedAt(c.word);
+          if (earlier) this.mention(earlier, c);
+          break;
+        }
       }
     }
     return this.actors();
@@ -113,6 +126,14 @@ export class ActorResolver {
     const head = c.head;
     const bare = !c.country && !c.named && !c.person;
     const headKey = head.phrase.replace(/s$/, '');
+    if (bare && c.definite && c.backRef) {
+      // "the army said" after "the Sudanese army": the latest body called so.
+      const earlier = this.pointedAt(c.backRef);
+      if (earlier) {
+        this.mention(earlier, c);
+        return;
+      }
+    }
     if (bare && c.definite) {
       // "the contractor", "the official", "the government": the one named just before.
       const earlier = head.anonymous && c.description === head.phrase ? (head.plural ? this.anonymous.plural : this.anonymous.singular) : this.byHead.get(headKey);
@@ -131,6 +152,7 @@ export class ActorResolver {
       else this.anonymous.singular = r;
     } else if (coded.inheritedFrom) {
       r = this.record(`n:${coded.inheritedFrom}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: coded.inheritedFrom! }));
+      this.lastNamedOfKind.set(r.kind, r);
       if (coded.kind === 'armed_group') this.lastArmedGroup = r;
     } else {
       r = this.record(`c:${coded.code}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: sectorName(coded.code, coded.country, this.lex) }));
@@ -185,10 +207,26 @@ export class ActorResolver {
     this.personByTitle.set(titleKey(title), r);
   }
 
-  private record(key: string, token: number, init: () => Omit<ActorRecord, 'key' | 'first' | 'mentions'>): ActorRecord {
+  /** The body "the <word>" points back at: the latest whose name or mention holds the word, else the latest named body of the kinds allowed. */
+  private pointedAt(word: string): ActorRecord | null {
+    // Back-references are rare: the records are searched only when one is met.
+    let best: ActorRecord | null = null;
+    for (const r of this.records.values()) {
+      if (r.code === null || r.kind === 'person' || r.mentions.length === 0 || (best && r.last <= best.last)) continue;
+      if (holdsWord(r.name, word) || r.mentions.some((m) => holdsWord(this.text.slice(m.start, m.end), word))) best = r;
+    }
+    if (best) return best;
+    for (const kind of this.lex.backReferences.get(word)?.kinds ?? []) {
+      const r = this.lastNamedOfKind.get(kind);
+      if (r && (!best || r.last > best.last)) best = r;
+    }
+    return best;
+  }
+
+  private record(key: string, token: number, init: () => Omit<ActorRecord, 'key' | 'first' | 'last' | 'mentions'>): ActorRecord {
     let r = this.records.get(key);
     if (!r) {
-      r = { key, first: token, mentions: [], ...init() };
+      r = { key, first: token, last: token, mentions: [], ...init() };
       this.records.set(key, r);
     }
     return r;
@@ -196,6 +234,7 @@ export class ActorResolver {
 
   private mention(r: ActorRecord, c: { start: number; end: number; token: number }): void {
     r.first = Math.min(r.first, c.token);
+    r.last = Math.max(r.last, c.token);
     r.mentions.push({ start: c.start, end: c.end });
   }
 
@@ -215,6 +254,19 @@ export class ActorResolver {
       return { id: `a${i + 1}`, name: r.name, code: r.code, kind: r.kind, country: r.country, mentions };
     });
   }
+}
+
+const LETTER = /\p{L}/u;
+
+/** Whether `text` holds `word` (lower case) as a whole word: "Africa Command" holds "command". */
+function holdsWord(text: string, word: string): boolean {
+  const lower = text.toLowerCase();
+  for (let i = lower.indexOf(word); i >= 0; i = lower.indexOf(word, i + 1)) {
+    const before = i > 0 ? lower[i - 1]! : ' ';
+    const after = i + word.length < lower.length ? lower[i + word.length]! : ' ';
+    if (!LETTER.test(before) && !LETTER.test(after)) return true;
+  }
+  return false;
 }
 
 /** Titles answer to their short form: "the secretary" finds the Secretary of State. */

@@ -22,7 +22,7 @@ export interface ArticleContext {
   statementTypes: ReadonlySet<PloverType>;
 }
 
-const ANAPHOR_REACH = 6;
+const ANAPHOR_REACH = 10;
 const RETELLING_REACH = 2;
 
 export function resolveArticle(drafts: DraftEvent[], ctx: ArticleContext): void {
@@ -35,9 +35,10 @@ export function resolveArticle(drafts: DraftEvent[], ctx: ArticleContext): void 
 function foldAnaphors(drafts: DraftEvent[], ctx: ArticleContext): void {
   for (const d of drafts) {
     if (!d.anaphoric || d.mergedInto) continue;
-    const antecedent = [...drafts]
+    const candidates = [...drafts]
       .reverse()
-      .find((e) => e !== d && !e.mergedInto && e.type === d.type && e.sentenceIndex < d.sentenceIndex && e.sentenceIndex >= d.sentenceIndex - ANAPHOR_REACH && compatible(e, d, ctx.codeOf) && datesAgree(e, d));
+      .filter((e) => e !== d && !e.mergedInto && e.type === d.type && e.sentenceIndex < d.sentenceIndex && e.sentenceIndex >= d.sentenceIndex - ANAPHOR_REACH && compatible(e, d, ctx.codeOf, true) && datesAgree(e, d) && sameFooting(e, d));
+    const antecedent = bestAntecedent(d, candidates, ctx.codeOf);
     if (!antecedent) continue;
     const ownDate = d.date;
     absorb(antecedent, d);
@@ -81,6 +82,32 @@ function foldRetellings(drafts: DraftEvent[], ctx: ArticleContext): void {
     if (first) absorb(first, d);
   }
 }
+
+/**
+ * The earlier event a mention points back to: the same victim counts most ("the killing of an
+ * American citizen" → "the murder of an American citizen"), then the same word ("These precision
+ * strikes" → "conduct precision airstrikes"), then an event whose actor was named, then nearness.
+ */
+function bestAntecedent(d: DraftEvent, candidates: readonly DraftEvent[], codeOf: (id: string | null) => string | null): DraftEvent | undefined {
+  const stems = d.triggers.map((t) => stem(t.lemma));
+  const sameWord = (e: DraftEvent) => e.triggers.some((t) => stems.some((l) => stem(t.lemma).endsWith(l) || l.endsWith(stem(t.lemma))));
+  // "the killing of an American citizen" points to the event with that victim, whatever its word.
+  const sameTarget = (e: DraftEvent) => d.targetExplicit && e.targetExplicit && codeOf(e.target) === codeOf(d.target);
+  let best: { e: DraftEvent; score: number } | undefined;
+  for (const e of candidates) {
+    const score = (sameWord(e) ? 2 : 0) + (sameTarget(e) ? 2.5 : 0) + (e.sourceExplicit ? 0.5 : 0) - 0.1 * (d.sentenceIndex - e.sentenceIndex);
+    if (!best || score > best.score) best = { e, score };
+  }
+  return best?.e;
+}
+
+// "killing", "killed" and "kill" are one word here; "strikes" and "airstrike" share "strike".
+const stem = (w: string) => w.replace(/(?:ings|ing|ed|es|s)$/, '') || w;
+
+// A plan and an act are not one event ("developing plans to attack diplomats", then "the attacks
+// on the embassy"); what happened and what is still happening may be.
+const footing = (d: DraftEvent) => (d.status === 'ongoing' ? 'reported' : d.status);
+const sameFooting = (a: DraftEvent, b: DraftEvent) => footing(a) === footing(b);
 
 function datesAgree(a: DraftEvent, b: DraftEvent): boolean {
   return a.date === null || b.date === null || a.date.startsWith(b.date) || b.date.startsWith(a.date);

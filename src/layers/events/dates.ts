@@ -26,9 +26,21 @@ export const NO_DATE: DateChoice = { time: null, date: null, dateSource: null, f
 
 const CALENDAR_VALUE = /^\d{4}(?:$|-)/;
 
-export function dateOf(v: SentenceView, triggers: readonly TriggerRef[], status: EventStatus, statement: boolean, timesById: ReadonlyMap<string, TimeExpression>, dct: string | null): DateChoice {
+export function dateOf(
+  v: SentenceView,
+  triggers: readonly TriggerRef[],
+  otherTriggers: readonly TriggerRef[],
+  status: EventStatus,
+  statement: boolean,
+  timesById: ReadonlyMap<string, TimeExpression>,
+  dct: string | null,
+): DateChoice {
   const triggerSegments = new Set(triggers.map((t) => segmentIndexAt(v, t.start)));
-  const distance = (r: TokenRange) => Math.min(...triggers.map((t) => (r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0)));
+  const gap = (list: readonly TriggerRef[], r: TokenRange) => Math.min(Infinity, ...list.map((t) => (r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0)));
+  const distance = (r: TokenRange) => gap(triggers, r);
+  // A time goes with the nearest trigger of its clause: in "asked the coalition to continue
+  // providing support until the end of the year", the deadline is the support's, not the request's.
+  const nearerOther = (r: TokenRange) => otherTriggers.some((t) => segmentIndexAt(v, t.start) === segmentIndexAt(v, r.t0)) && gap(otherTriggers, r) < distance(r);
   const planned = status === 'planned';
   const candidates: { range: TokenRange; time: TimeExpression; value: string; future: boolean; speech: boolean; own: boolean }[] = [];
   for (const r of v.times) {
@@ -40,8 +52,13 @@ export function dateOf(v: SentenceView, triggers: readonly TriggerRef[], status:
     candidates.push({ range: r, time, value: usable.value, future: usable.future, speech: datesStatement(v, r, triggers), own: triggerSegments.has(segmentIndexAt(v, r.t0)) });
   }
   const pick = (list: typeof candidates) => list.sort((a, b) => distance(a.range) - distance(b.range))[0];
-  const eventTimes = candidates.filter((c) => statement || !c.speech);
-  const best = pick(eventTimes.filter((c) => c.own)) ?? pick(eventTimes);
+  const eventTimes = candidates.filter((c) => (statement || !c.speech) && !nearerOther(c.range));
+  // Beyond its own clause, an event takes no time from a clause that holds another event
+  // ("The junta, which seized power in 2020, has cut ties ...").
+  const otherSegments = new Set(otherTriggers.map((t) => segmentIndexAt(v, t.start)));
+  // What is only possible, or told in a parenthesis, is dated by its own clause alone.
+  const ownOnly = status === 'hypothetical' || triggers.some((t) => v.segments[segmentIndexAt(v, t.start)]!.kind === 'paren');
+  const best = pick(eventTimes.filter((c) => c.own)) ?? (ownOnly ? undefined : pick(eventTimes.filter((c) => !otherSegments.has(segmentIndexAt(v, c.range.t0)))));
   if (best) return { time: best.time.id, date: best.value, dateSource: 'text', future: best.future };
   if (status === 'reported' || status === 'ongoing') {
     const said = pick(candidates.filter((c) => c.speech));
@@ -52,7 +69,8 @@ export function dateOf(v: SentenceView, triggers: readonly TriggerRef[], status:
 
 /** The calendar value a time gives an event, or null for times that are not dates ("now", "every week"). */
 function usableValue(time: TimeExpression, planned: boolean, dct: string | null, forwardWords: ReadonlySet<string>): { value: string; future: boolean } | null {
-  if (time.value === null) return null;
+  // "since 2014" starts a period the event fills; it is not when the event happened.
+  if (time.value === null || time.bound === 'since' || time.bound === 'from') return null;
   if ((time.type === 'DATE' || time.type === 'TIME') && CALENDAR_VALUE.test(time.value)) {
     return { value: time.value, future: dct !== null && compareToDct(time.value, dct) > 0 };
   }

@@ -1,6 +1,5 @@
 import type { Doc } from '../../doc/document.js';
 import type { Offsets } from '../../doc/span.js';
-import type { Grammar } from './lexicon.js';
 import { prepositionBefore } from './roles.js';
 import type { DraftEvent } from './types.js';
 import type { ActorMention, SentenceView } from './view.js';
@@ -18,7 +17,7 @@ export class Discourse {
   private readonly quotes: { span: Offsets; speaker: string | null }[];
   private readonly quoteRegions: Offsets[];
 
-  constructor(private readonly doc: Doc, private readonly g: Grammar) {
+  constructor(private readonly doc: Doc) {
     this.author = firstActor(doc);
     this.quotes = doc.layers.quotes.filter((q) => q.direct).map((q) => ({ span: q, speaker: q.speaker?.actor ?? null }));
     this.quoteRegions = quotationRegions(doc.text);
@@ -74,6 +73,15 @@ export class Discourse {
   }
 
   /** Called after each sentence: remembers its subject and its last meeting or call. */
+  /**
+   * After a sentence with no event: its subject is the first actor not after a preposition
+   * (a lighter reading than the clause analysis, for the many sentences without triggers).
+   */
+  afterQuietSentence(doc: Doc, mentions: readonly ActorMention[], prepositions: ReadonlySet<string>, first: number): void {
+    const subject = mentions.find((m) => m.pronoun === null && !(m.t0 > first && prepositions.has(doc.tokens[m.t0 - 1]!.norm)));
+    if (subject) this.previousSubject = subject.actor;
+  }
+
   afterSentence(v: SentenceView, events: readonly DraftEvent[]): void {
     const none = new Set<number>();
     const subject = v.mentions.find((m) => m.pronoun === null && prepositionBefore(v, m, none) === null);

@@ -44,14 +44,14 @@ function activeToll(v: SentenceView, t: TriggerRef, q: ReadonlyMap<string, Quant
 
 function passiveToll(v: SentenceView, t: TriggerRef, q: ReadonlyMap<string, Quantity>): number | null {
   const seg = segmentAt(v, t.start);
-  const fromCount = countAt(v, Math.max(seg.start, t.start - 7), t.start, q, t.start);
-  if (fromCount !== null) return fromCount;
-  // "8 killed": a bare number the quantities layer may leave without a unit
+  // "... and 8 killed": a bare number right before, which the quantities layer may leave without a unit
   const prev = v.token(t.start - 1);
   if (prev?.kind === 'number') {
     const n = Number(prev.text.replace(/,/g, ''));
     if (Number.isFinite(n)) return n;
   }
+  const fromCount = countAt(v, Math.max(seg.start, t.start - 7), t.start, q, t.start);
+  if (fromCount !== null) return fromCount;
   return singularSubjectBefore(v, t.start, seg.start) ? 1 : null;
 }
 

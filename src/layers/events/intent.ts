@@ -61,6 +61,7 @@ export function announceIntentions(
       fatalities: null,
       triggers: [e.triggers[0]!],
       anaphoric: false,
+      anaphoricNoun: false,
       mergedInto: null,
     });
   }
@@ -93,8 +94,9 @@ function attributedBlame(v: SentenceView, events: readonly DraftEvent[], speech:
     dateSource: null,
     place: null,
     fatalities: null,
-    triggers: [{ ...violent.triggers[0]!, start: speech, end: speech + 1, passive: false }],
+    triggers: [{ ...violent.triggers[0]!, start: speech, end: speech + 1, lemma: v.norm(speech)!, passive: false }],
     anaphoric: false,
+    anaphoricNoun: false,
     mergedInto: null,
   };
 }

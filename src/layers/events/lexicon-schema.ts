@@ -28,6 +28,7 @@ const roleFrameSchema = z
   .object({
     subject: z.enum(['source', 'target']).optional(),
     passiveSubject: z.enum(['source', 'target']).optional(),
+    of: z.enum(['source', 'target']).optional(),
   })
   .strict();
 
@@ -106,6 +107,7 @@ export const cuesFileSchema = z
     lightVerbs: wordList,
     coordinators: words,
     noCasualties: z.object({ $comment: z.string().optional(), phrases: words }).strict(),
+    causeMarkers: z.object({ $comment: z.string().optional(), phrases: words }).strict(),
     deathWords: wordList,
     personNouns: wordList,
     partitiveHeads: wordList,

@@ -36,6 +36,8 @@ export interface CompiledEntry {
   excludes: Cue[];
   subjectRole: 'source' | 'target';
   passiveSubject: 'source' | 'target';
+  /** The role of "of X" after an event noun: "the killing of X" (target), "a target of X" (source). */
+  ofRole: 'source' | 'target';
   status: EventStatus | null;
   fatal: boolean;
   intent: boolean;
@@ -44,6 +46,8 @@ export interface CompiledEntry {
 
 export interface Pattern {
   words: string[];
+  /** The listed form the pattern was made from ("strike" for "struck" and "strikes"), last word only. */
+  lemma: string;
   entry: CompiledEntry;
   pos: PartOfSpeech;
   form: Form;
@@ -61,6 +65,8 @@ export interface TypeInfo {
 export interface EventLexicon {
   /** Patterns by their first word, longest first, then in entry order. */
   byFirstWord: Map<string, Pattern[]>;
+  /** One content word of every pattern ("contact" for "in close contact"): a sentence without any holds no trigger. */
+  anchorWords: Set<string>;
   entries: CompiledEntry[];
   types: Map<PloverType, TypeInfo>;
   grammar: Grammar;
@@ -101,6 +107,8 @@ export interface Grammar {
   lightVerbs: Set<string>;
   coordinators: Set<string>;
   noCasualties: string[][];
+  causeMarkers: string[][];
+  causeMarkerFirstWords: Set<string>;
   deathWords: Set<string>;
   personNouns: Set<string>;
   partitiveHeads: Set<string>;
@@ -110,6 +118,9 @@ export interface Grammar {
   intentWords: Set<string>;
   durationFuture: Set<string>;
 }
+
+// Particles of phrasal verbs and hyphenated nouns ("build-up", "pull-out") are no head.
+const PARTICLES = new Set(['up', 'out', 'off', 'down', 'over', 'back', 'away', 'in']);
 
 export const shippedTriggerFile = path.join(knowledgeDir, 'events', 'triggers.json');
 export const shippedCuesFile = path.join(knowledgeDir, 'events', 'cues.json');
@@ -181,25 +192,33 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
 
   const entries: CompiledEntry[] = [];
   const byFirstWord = new Map<string, Pattern[]>();
-  const add = (phrase: string, entry: CompiledEntry, pos: PartOfSpeech, form: Form) => {
+  const add = (phrase: string, listed: string, entry: CompiledEntry, pos: PartOfSpeech, form: Form) => {
     const words = toWords(phrase);
     if (words.length === 0) return;
     const list = byFirstWord.get(words[0]!) ?? [];
     if (list.some((p) => p.entry === entry && p.pos === pos && p.words.join(' ') === words.join(' '))) return;
-    list.push({ words, entry, pos, form });
+    const lemmaWords = toWords(listed);
+    list.push({ words, lemma: (pos === 'verb' ? lemmaWords[0] : lemmaWords.at(-1)) ?? listed, entry, pos, form });
     byFirstWord.set(words[0]!, list);
   };
   for (const f of files) {
     for (const spec of f.entries ?? []) {
       const entry = compileEntry(spec, entries.length, types);
       entries.push(entry);
-      for (const v of spec.verbs ?? []) for (const f2 of verbForms(v.toLowerCase(), irregular)) add(f2.text, entry, 'verb', f2.form);
-      for (const n of spec.nouns ?? []) for (const f2 of nounForms(n.toLowerCase())) add(f2.text, entry, 'noun', f2.form);
-      for (const p of spec.phrases ?? []) add(p, entry, 'verb', 'phrase');
+      for (const v of spec.verbs ?? []) for (const f2 of verbForms(v.toLowerCase(), irregular)) add(f2.text, v, entry, 'verb', f2.form);
+      for (const n of spec.nouns ?? []) for (const f2 of nounForms(n.toLowerCase())) add(f2.text, n, entry, 'noun', f2.form);
+      for (const p of spec.phrases ?? []) add(p, p, entry, 'verb', 'phrase');
     }
   }
   for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || a.entry.index - b.entry.index);
-  return { byFirstWord, entries, types, grammar };
+  const functionWords = new Set([...grammar.prepositions, ...grammar.auxiliaries, ...grammar.beForms, ...grammar.haveForms, ...grammar.definite, ...grammar.indefinite, ...grammar.possessive, ...grammar.futureModals, ...grammar.possibilityModals, ...grammar.conditionalModals, ...grammar.negationCues, 'all', 'out']);
+  const anchorWords = new Set<string>();
+  // The longest content word is the rarest in text ("emergency" of "state of emergency").
+  const anchorOf = (words: readonly string[]) => words.filter((w) => !functionWords.has(w)).sort((a, b) => b.length - a.length)[0] ?? words[0]!;
+  // A compound noun is found by its head ("aid" of "economic aid").
+  const headOf = (words: readonly string[]) => [...words].reverse().find((w) => w.length >= 3 && !functionWords.has(w) && !PARTICLES.has(w));
+  for (const list of byFirstWord.values()) for (const p of list) anchorWords.add((p.pos === 'noun' ? headOf(p.words) : undefined) ?? anchorOf(p.words));
+  return { byFirstWord, anchorWords, entries, types, grammar };
 }
 
 function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, TypeInfo>): CompiledEntry {
@@ -216,6 +235,7 @@ function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, Typ
     excludes: (spec.excludes ?? []).map(compileCue),
     subjectRole: spec.roles?.subject ?? 'source',
     passiveSubject: spec.roles?.passiveSubject ?? (movesItself ? 'source' : 'target'),
+    ofRole: spec.roles?.of ?? (movesItself ? 'source' : 'target'),
     status: spec.status ?? null,
     fatal: spec.fatal ?? false,
     intent: spec.intent ?? false,
@@ -264,12 +284,14 @@ function compileGrammar(k: CuesFile): Grammar {
     speakerPronouns: set(k.pronouns.speaker),
     thirdPronouns: set(k.pronouns.third),
     groupSubjects: k.pronouns.group.map(toWords),
-    pronounFirstWords: new Set([...k.pronouns.speaker, ...k.pronouns.third, ...k.pronouns.group.map((p) => toWords(p)[0] ?? '')]),
+    pronounFirstWords: new Set([...k.pronouns.speaker, ...k.pronouns.third, ...k.pronouns.group.map((p) => toWords(p)[0] ?? ''), 'both', 'the']),
     prepositions: set(k.prepositions),
     purposeNouns: set(k.purposeNouns.words),
     lightVerbs: set(k.lightVerbs.words),
     coordinators: set(k.coordinators),
     noCasualties: k.noCasualties.phrases.map(toWords),
+    causeMarkers: k.causeMarkers.phrases.map(toWords),
+    causeMarkerFirstWords: new Set(k.causeMarkers.phrases.map((p) => toWords(p)[0] ?? '')),
     deathWords: set(k.deathWords.words),
     personNouns: set(k.personNouns.words),
     partitiveHeads: set(k.partitiveHeads.words),

@@ -12,15 +12,16 @@ import { segmentIndexAt, type SentenceView, type TokenRange } from './view.js';
 
 const LOCATIVE = new Set(['in', 'into', 'near', 'at', 'inside', 'across', 'throughout', 'outside', 'from', 'on', 'around', 'within', 'over', 'toward', 'towards', 'to', 'off', 'along']);
 
-export function placeOf(v: SentenceView, triggers: readonly TriggerRef[]): string | null {
-  if (v.places.length === 0) return null;
+export function placeOf(v: SentenceView, triggers: readonly TriggerRef[], dateline: Offsets | null): string | null {
+  const places = dateline ? v.places.filter((r) => v.doc.tokens[r.t0]!.start >= dateline.end) : v.places;
+  if (places.length === 0) return null;
   const segments = new Set(triggers.map((t) => segmentIndexAt(v, t.start)));
   const distance = (r: TokenRange) => Math.min(...triggers.map((t) => (r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0)));
   const byDistance = (list: TokenRange[]) => list.sort((a, b) => distance(a) - distance(b))[0]?.id ?? null;
   const isActor = (r: TokenRange) => v.mentions.some((m) => m.pronoun === null && m.t0 < r.t1 && r.t0 < m.t1);
-  const own = v.places.filter((r) => segments.has(segmentIndexAt(v, r.t0)));
+  const own = places.filter((r) => segments.has(segmentIndexAt(v, r.t0)));
   const located = own.filter((r) => LOCATIVE.has(locativeBefore(v, r)));
-  return byDistance(located) ?? byDistance(own.filter((r) => !isActor(r))) ?? byDistance(v.places.filter((r) => !isActor(r) && !inAttribution(v, r)));
+  return byDistance(located) ?? byDistance(own.filter((r) => !isActor(r))) ?? byDistance(places.filter((r) => !isActor(r) && !inAttribution(v, r)));
 }
 
 // The preposition before a place, over a determiner or a direction word ("in eastern Syria").

@@ -26,7 +26,7 @@ const REDUCED_PASSIVE_NEXT = new Set(['by', 'during', 'in', 'at', 'near', 'after
 
 export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, triggerTokens: ReadonlySet<number>): ClauseRoles {
   const roles: ClauseRoles = { source: null, target: null, coSubject: null, passive: false, borrowedSubject: false };
-  if (t.entry.reportedFrame) return reportedRoles(v, t, roles, triggerTokens);
+  if (t.entry.reportedFrame && reportedRoles(v, t, roles, triggerTokens)) return roles;
   const between = t.pos === 'noun' && lightVerbBefore(v, t.start) !== null ? null : coordinatedPair(v, t, info);
   if (between) {
     roles.source = between[0];
@@ -38,8 +38,8 @@ export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, trigger
   return roles;
 }
 
-/** "X said that Y must ...": X asks, Y is asked. */
-function reportedRoles(v: SentenceView, t: Trigger, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): ClauseRoles {
+/** "X said that Y must ...": X asks, Y is asked. False when no speech verb frames the trigger. */
+function reportedRoles(v: SentenceView, t: Trigger, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): boolean {
   let speech: number | null = null;
   for (let k = t.start - 1; k >= Math.max(v.first, t.start - 14); k--) {
     if (v.speechVerbs.has(k)) {
@@ -47,13 +47,22 @@ function reportedRoles(v: SentenceView, t: Trigger, roles: ClauseRoles, triggerT
       break;
     }
   }
-  if (speech === null) return roles;
+  if (speech === null) return false;
   roles.source = subjectOf(v, speech, triggerTokens)?.mention ?? null;
   roles.target = v.mentions.find((m) => m.t0 > speech && m.t1 <= t.start && prepositionBefore(v, m, triggerTokens) === null) ?? null;
-  return roles;
+  return true;
 }
 
 function verbRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): void {
+  // A phrase ending in "by" ("under investigation by X and Y") names its agent next.
+  if (v.norm(t.end - 1) === 'by') {
+    const agent = v.mentions.find((m) => m.t0 >= t.end && m.t0 <= t.end + 2) ?? null;
+    if (agent) {
+      roles.source ??= agent;
+      if (info.symmetric) roles.target ??= coordinated(v, agent);
+      return;
+    }
+  }
   roles.passive = isPassive(v, t);
   const subject = subjectOf(v, t.start, triggerTokens);
   if (subject) {
@@ -79,11 +88,14 @@ function verbRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
 }
 
 function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): void {
-  const modifier = modifierBefore(v, t.start);
-  const agent = byAgent(v, t.end);
+  // "accused Azerbaijan of shelling villages": the accused is the gerund's actor.
+  const prep = v.norm(t.start - 1);
+  const accused = (prep === 'of' || prep === 'with' || prep === 'for') && (v.norm(t.start) ?? '').endsWith('ing') ? v.mentions.find((m) => m.t1 === t.start - 1) : undefined;
+  const modifier = accused ?? modifierBefore(v, t.start);
+  const agent = nounAgent(v, t.end, triggerTokens) ?? agentOfCarryingVerb(v, t.end);
   const ofMention = afterWord(v, t.end, 'of');
-  const movesItself = t.entry.passiveSubject === 'source';
-  roles.source ??= modifier ?? agent ?? (movesItself ? ofMention : null);
+  const ofIsSource = t.entry.ofRole === 'source';
+  roles.source ??= modifier ?? agent ?? (ofIsSource ? ofMention : null);
   if (!roles.source && possessiveBefore(v, t.start)) {
     const owner = subjectOf(v, t.start, triggerTokens);
     if (owner) {
@@ -104,11 +116,16 @@ function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
       roles.coSubject = coordinated(v, subject.mention);
     }
   }
-  if (t.entry.subjectRole === 'target' && roles.source && !roles.target) {
-    roles.target = roles.source;
-    roles.source = null;
+  // "U.S. troops have proved a target of Shiite militias": the clause subject suffers the event.
+  if (t.entry.subjectRole === 'target' && !roles.target) {
+    const subject = subjectOf(v, t.start, triggerTokens);
+    if (subject && subject.mention !== roles.source) roles.target = subject.mention;
+    else if (roles.source && !ofIsSource) {
+      roles.target = roles.source;
+      roles.source = null;
+    }
   }
-  roles.target ??= prepositionalObject(v, t.end, info, triggerTokens) ?? (!movesItself && ofMention && ofMention !== roles.source ? ofMention : null);
+  roles.target ??= prepositionalObject(v, t.end, info, triggerTokens) ?? (!ofIsSource && ofMention && ofMention !== roles.source ? ofMention : null);
 }
 
 /** "a partnership between Washington and Baghdad", "talks between X and Y": both roles at once. */
@@ -133,8 +150,16 @@ export function subjectOf(v: SentenceView, at: number, triggerTokens: ReadonlySe
   const segIndex = segmentIndexAt(v, at);
   const seg = v.segments[segIndex]!;
   // "asked the coalition to leave", "authorized U.S. forces to conduct": the object before "to" acts.
-  if (v.norm(at - 1) === 'to') {
-    const controller = v.mentions.find((m) => m.t1 === at - 1 && m.t0 >= seg.start && controlledBy(v, m.t0));
+  // "accused Azerbaijan of shelling villages", "charged its neighbor with supporting": the accused acts.
+  const prep = v.norm(at - 1);
+  if ((prep === 'of' || prep === 'with' || prep === 'for') && (v.norm(at) ?? '').endsWith('ing')) {
+    const accused = v.mentions.find((m) => m.t1 === at - 1 && m.t0 >= seg.start);
+    if (accused) return { mention: accused, borrowed: false };
+  }
+  // "asked the coalition to continue providing": an aspect verb may stand between "to" and the act.
+  const to = v.norm(at - 1) === 'to' ? at - 1 : ASPECT_VERBS.has(v.norm(at - 1) ?? '') && v.norm(at - 2) === 'to' ? at - 2 : -1;
+  if (to >= 0) {
+    const controller = v.mentions.find((m) => m.t1 === to && m.t0 >= seg.start && controlledBy(v, m.t0));
     if (controller) return { mention: controller, borrowed: false };
   }
   for (const m of v.mentions) {
@@ -148,19 +173,48 @@ export function subjectOf(v: SentenceView, at: number, triggerTokens: ReadonlySe
     if (antecedent) return { mention: antecedent, borrowed: false };
     if (afterEvent) return null;
   }
+  // "... and regional leaders are expected to meet": a clause with a subject of its own, even one
+  // that names no known actor, borrows none.
+  if (hasOwnSubject(v, seg.start, at, triggerTokens)) return null;
   for (let s = segIndex - 1; s >= 0; s--) {
     const earlier = v.segments[s]!;
+    // The speaker of "X said (that) ..." is not a subject of what X says.
+    if (earlier.speechVerb !== null) return null;
     if (earlier.kind === 'relative-person' || earlier.kind === 'relative-thing' || earlier.kind === 'paren') continue;
     // ", a key U.S. ally in the war," describes the subject before it; it is not one.
     const opener = v.norm(earlier.start);
     if (earlier.kind === 'continuation' && (opener === 'a' || opener === 'an')) continue;
+    // The subject stands before the clause's verb: "after jihadists ambushed an army convoy" has
+    // no known subject, and the convoy is not one.
+    let verb = earlier.end;
+    for (let k = earlier.start; k < earlier.end; k++) if (triggerTokens.has(k)) { verb = k; break; }
     for (const m of v.mentions) {
-      if (m.t0 < earlier.start || m.t1 > earlier.end) continue;
+      if (m.t0 < earlier.start || m.t1 > verb) continue;
       if (prepositionBefore(v, m, triggerTokens) === null) return { mention: m, borrowed: true };
     }
+    if (verb < earlier.end) return null;
   }
   return null;
 }
+
+/** Words before the verb that are not a coordinator, an auxiliary or an adverb: a subject noun phrase. */
+function hasOwnSubject(v: SentenceView, from: number, at: number, triggerTokens: ReadonlySet<number>): boolean {
+  const g = v.grammar;
+  for (let k = from; k < at; k++) {
+    const t = v.token(k)!;
+    const n = t.norm;
+    if (t.kind !== 'word' || triggerTokens.has(k)) continue;
+    if (g.coordinators.has(n) || g.auxiliaries.has(n) || g.beForms.has(n) || g.haveForms.has(n) || g.futureModals.has(n) || g.possibilityModals.has(n) || g.conditionalModals.has(n)) continue;
+    if (g.plannedCues.has(n) || g.hypotheticalCues.has(n) || g.ongoingCues.has(n) || g.negationCues.has(n) || n.endsWith('ly') || n === 'then' || n === 'later') continue;
+    if (g.subordinators.has(n) || g.temporalSubordinators.has(n) || g.relativeThings.has(n) || g.relativePeople.has(n) || g.prepositions.has(n)) continue;
+    return true;
+  }
+  return false;
+}
+
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
+
+const ASPECT_VERBS = new Set(['continue', 'keep', 'start', 'begin', 'resume', 'stop']);
 
 // "urged the European Community to ...": a verb of asking or allowing right before the actor.
 function controlledBy(v: SentenceView, mentionStart: number): boolean {
@@ -186,11 +240,16 @@ function eventNounBefore(v: SentenceView, opener: number, triggerTokens: Readonl
  */
 export function prepositionBefore(v: SentenceView, m: ActorMention, triggerTokens: ReadonlySet<number>): string | null {
   const g = v.grammar;
+  // "on Friday they would ...": a subject pronoun is never in a prepositional phrase.
+  if (m.pronoun !== null && SUBJECT_PRONOUNS.has(v.norm(m.t0) ?? '')) return null;
   for (let k = m.t0 - 1, steps = 0; k >= v.first && steps < 5; k--, steps++) {
+    // A time expression in between belongs to the clause, not to the mention ("said on Friday X ...").
+    if (v.times.some((r) => r.t0 <= k && k < r.t1)) return null;
     const n = v.norm(k)!;
     // "tens of thousands of students", "a group of diplomats": the head is the mention itself.
     if (n === 'of' && (g.partitiveHeads.has(v.norm(k - 1) ?? '') || v.token(k - 1)?.kind === 'number')) return null;
-    if (g.prepositions.has(n)) return n;
+    // "after three soldiers were killed": the word opening a clause is no preposition of its subject.
+    if (g.prepositions.has(n)) return segmentAt(v, k).start === k && segmentAt(v, k).kind === 'subordinate' ? null : n;
     if (triggerTokens.has(k) || g.auxiliaries.has(n) || v.speechVerbs.has(k) || g.beForms.has(n) || g.haveForms.has(n)) return null;
     if (g.clausePunctuation.has(n) || n === '.' || g.relativePeople.has(n) || g.relativeThings.has(n) || g.subordinators.has(n) || g.coordinators.has(n)) return null;
     if (v.mentions.some((o) => o !== m && o.t1 === k + 1)) return null;
@@ -219,6 +278,32 @@ function byAgent(v: SentenceView, from: number): ActorMention | null {
   return null;
 }
 
+/**
+ * "attacks against Coalition forces in Syria by groups affiliated with Iran": the agent in the
+ * noun's own phrase, before any verb (the "by" of "is under investigation by" is not the attack's).
+ */
+function nounAgent(v: SentenceView, from: number, triggerTokens: ReadonlySet<number>): ActorMention | null {
+  const g = v.grammar;
+  for (let k = from; k < Math.min(v.end, from + 9); k++) {
+    const n = v.norm(k)!;
+    if (n === 'by') return v.mentions.find((m) => m.t0 > k && m.t0 <= k + 4) ?? null;
+    // "facilities used by groups": a participle opens another clause.
+    if (n.endsWith('ed') && v.token(k)!.kind === 'word' && !v.mentions.some((m) => m.t0 <= k && k < m.t1)) return null;
+    if (triggerTokens.has(k) || g.beForms.has(n) || g.haveForms.has(n) || g.auxiliaries.has(n) || v.speechVerbs.has(k) || g.clausePunctuation.has(n) || g.relativeThings.has(n) || g.relativePeople.has(n) || n === '.') return null;
+  }
+  return null;
+}
+
+/** "The strike was carried out by U.S. jets": the agent of the passive light verb after the noun. */
+function agentOfCarryingVerb(v: SentenceView, from: number): ActorMention | null {
+  const g = v.grammar;
+  let k = from;
+  if (!g.beForms.has(v.norm(k) ?? '')) return null;
+  while (k < v.end && k < from + 4 && !g.lightVerbs.has(v.norm(k)!)) k++;
+  if (!g.lightVerbs.has(v.norm(k) ?? '')) return null;
+  return byAgent(v, k + 1) ?? byAgent(v, k + 2);
+}
+
 function afterWord(v: SentenceView, from: number, word: string): ActorMention | null {
   if (v.norm(from) !== word) return null;
   return v.mentions.find((m) => m.t0 > from && m.t0 <= from + 4) ?? null;
@@ -235,6 +320,8 @@ function modifierBefore(v: SentenceView, start: number): ActorMention | null {
   for (let k = m.t1; k < start; k++) {
     const n = v.norm(k)!;
     if (g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.clausePunctuation.has(n) || g.auxiliaries.has(n) || g.coordinators.has(n) || g.beForms.has(n) || g.haveForms.has(n) || v.speechVerbs.has(k)) return null;
+    // "ELN rebels resumed peace negotiations": a verb between makes the actor a subject, not a modifier.
+    if (g.lightVerbs.has(n) || (n.endsWith('ed') && n.length > 4)) return null;
   }
   // A modifier after a preposition names what the event is about only for some nouns; keep it.
   return m;
@@ -289,7 +376,8 @@ function objectOf(v: SentenceView, from: number, info: TypeInfo, triggerTokens: 
       if (m.t0 - from <= 6 && !hasTriggerBetween(triggerTokens, from, m.t0)) return m;
       continue;
     }
-    if (info.targetPreps.has(p) && m.t0 - from <= 10) return m;
+    // "condemned the drone attacks against Jordanian forces": the phrase belongs to the attacks.
+    if (info.targetPreps.has(p) && m.t0 - from <= 10 && !hasTriggerBetween(triggerTokens, from, m.t0)) return m;
   }
   // "demanded that the US cancel ...", "urged that ...": the subject of the clause right after.
   const next = v.segments[segmentIndexAt(v, Math.max(v.first, from - 1)) + 1];

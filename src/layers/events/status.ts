@@ -1,5 +1,4 @@
-import type { EventStatus } from './types.js';
-import type { Trigger } from './triggers.js';
+import type { EventStatus, TriggerRef } from './types.js';
 import { segmentAt, type SentenceView } from './view.js';
 
 /**
@@ -17,7 +16,7 @@ import { segmentAt, type SentenceView } from './view.js';
  * - reported otherwise. Reported speech keeps the status of what is reported, since only
  *   the reported clause is read.
  */
-export function statusOf(v: SentenceView, triggers: readonly Trigger[]): EventStatus {
+export function statusOf(v: SentenceView, triggers: readonly TriggerRef[]): EventStatus {
   const t = triggers[0]!;
   if (t.entry.status) return t.entry.status;
   const g = v.grammar;
@@ -31,6 +30,8 @@ export function statusOf(v: SentenceView, triggers: readonly Trigger[]): EventSt
   const near = words.slice(-5);
   const negatedAt = near.findIndex((w, i) => isNegation(w, g.negationCues) && near[i + 1] !== 'only');
   if (negatedAt >= 0 && !words.includes('if')) return 'negated';
+  // "No U.S. or SDF personnel were injured": a negated subject negates its passive verb.
+  if (t.passive && NO_SUBJECT.has(v.norm(seg.start) ?? '')) return 'negated';
 
   const pastSpeech = reportedInPast(v, t.start);
   for (let i = words.length - 1; i >= 0; i--) {
@@ -46,6 +47,8 @@ export function statusOf(v: SentenceView, triggers: readonly Trigger[]): EventSt
   return 'reported';
 }
 
+const NO_SUBJECT = new Set(['no', 'none', 'nobody', 'neither', 'nor']);
+
 function isNegation(w: string, cues: ReadonlySet<string>): boolean {
   return cues.has(w) || w.endsWith("n't");
 }
@@ -59,7 +62,7 @@ function reportedInPast(v: SentenceView, before: number): boolean {
   return false;
 }
 
-function isProgressive(v: SentenceView, t: Trigger): boolean {
+function isProgressive(v: SentenceView, t: TriggerRef): boolean {
   const g = v.grammar;
   const present = (n: string) => n === 'is' || n === 'are' || n === 'am' || n === "'s";
   if (t.form === 'ing') {
@@ -100,7 +103,7 @@ function carriesNoun(v: SentenceView, k: number, start: number): boolean {
 }
 
 // "has about 2,500 troops in Iraq advising and assisting": a participle in a present-tense clause.
-function presentParticiple(v: SentenceView, t: Trigger, words: readonly string[]): boolean {
+function presentParticiple(v: SentenceView, t: TriggerRef, words: readonly string[]): boolean {
   if (t.form !== 'ing' || t.pos !== 'verb') return false;
   return words.some((w) => v.grammar.presentForms.has(w));
 }
@@ -126,3 +129,34 @@ export function spreadOverCoordination(v: SentenceView, events: readonly { statu
     }
   }
 }
+
+/**
+ * "called for the withdrawal of the coalition", "threatened to strike": what is asked for or
+ * threatened has not happened; the event right after a request or a threat is hypothetical.
+ */
+export function markRequestedActs(v: SentenceView, events: readonly { type: string; status: EventStatus; triggers: readonly { start: number; end: number }[] }[]): void {
+  for (const r of events) {
+    if (r.type !== 'REQUEST' && r.type !== 'THREATEN') continue;
+    const end = r.triggers[0]!.end;
+    for (const e of events) {
+      if (e === r || e.status !== 'reported') continue;
+      const start = e.triggers[0]!.start;
+      if (start > end && start - end <= 4 && segmentAt(v, start) === segmentAt(v, end - 1)) e.status = 'hypothetical';
+    }
+  }
+}
+
+/**
+ * Whether the clause of a trigger is told in the past ("completed its withdrawal in December"):
+ * then a date after the report is a misread, not a plan.
+ */
+export function toldInPast(v: SentenceView, t: TriggerRef): boolean {
+  if (t.passive || t.form === 'ed') return true;
+  const seg = segmentAt(v, t.start);
+  for (let k = seg.start; k < t.start; k++) {
+    const tk = v.token(k)!;
+    if (tk.kind === 'word' && (tk.norm.endsWith('ed') || v.grammar.haveForms.has(tk.norm) || tk.norm === 'was' || tk.norm === 'were') && !v.mentions.some((m) => m.t0 <= k && k < m.t1)) return true;
+  }
+  return false;
+}
+

@@ -6,6 +6,8 @@ import type { SentenceView } from './view.js';
 export interface Trigger {
   start: number;
   end: number;
+  /** The lexicon form it was matched from ("strike" for "struck"), to recognize a later mention. */
+  lemma: string;
   entry: CompiledEntry;
   pos: PartOfSpeech;
   form: Form;
@@ -47,14 +49,14 @@ function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]
   if (hasVerb && hasNoun) {
     // A clear context ("the enduring defeat of", "to fight") allows only its part of speech.
     order = wanted ? group.filter((p) => p.pos === wanted || p.form === 'phrase') : [...group.filter((p) => p.pos === 'noun'), ...group.filter((p) => p.pos !== 'noun')];
-  } else if (wanted && group.every((p) => p.form !== 'phrase' && p.pos !== wanted) && strongContext(v, start)) {
+  } else if (wanted && group.every((p) => p.form !== 'phrase' && p.pos !== wanted) && strongContext(v, start, form)) {
     // "a target", "will release": the only sense on offer is the wrong part of speech.
     return null;
   }
   const text = group[0]!.words.join(' ');
   for (const p of order) {
     if (p.entry.requires.every((c) => cueHolds(v, start, end, c, text, true)) && !p.entry.excludes.some((c) => cueHolds(v, start, end, c, text, false))) {
-      return { start, end, entry: p.entry, pos: p.pos, form: p.form };
+      return { start, end, lemma: p.lemma, entry: p.entry, pos: p.pos, form: p.form };
     }
   }
   return null;
@@ -67,12 +69,18 @@ export function contextPos(v: SentenceView, start: number, end: number, form: Fo
   const next = v.norm(end);
   const prevToken = v.token(start - 1);
   const determinerBefore = prev !== undefined && prev !== 'that' && (g.definite.has(prev) || g.indefinite.has(prev) || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev.endsWith("'s") || prevToken?.kind === 'number' || (v.norm(start - 2) ?? '').endsWith("'s"));
-  if (form === 'ed') return determinerBefore && prev !== 'that' ? 'noun' : 'verb';
+  // "the wounded" is a noun; "8 killed" a participle.
+  if (form === 'ed') return determinerBefore && prevToken?.kind !== 'number' ? 'noun' : 'verb';
   if (prev !== undefined && (g.auxiliaries.has(prev) || g.speakerPronouns.has(prev) || g.thirdPronouns.has(prev) || g.relativePeople.has(prev) || prev === 'which' || g.futureModals.has(prev) || prev.endsWith("'ll") || prev.endsWith("n't"))) {
     return 'verb';
   }
   if (determinerBefore) return 'noun';
-  if (form === 'ing') return prev !== undefined && g.prepositions.has(prev) ? 'noun' : 'verb';
+  // "in heavy fighting" is a noun; "by killing Qasem Soleimani" a gerund with its object.
+  if (form === 'ing') {
+    if (prev === undefined || !g.prepositions.has(prev)) return 'verb';
+    const takesObject = next !== undefined && (v.mentionStarts.has(end) || g.definite.has(next) || g.indefinite.has(next) || g.possessive.has(next) || v.token(end)?.kind === 'number');
+    return takesObject ? 'verb' : 'noun';
+  }
   if (prev !== undefined && prev !== 'to' && g.prepositions.has(prev)) return 'noun';
   if (next === 'of' || next === 'by') return 'noun';
   if (v.mentions.some((m) => m.t1 === start && m.pronoun === null)) {
@@ -83,10 +91,11 @@ export function contextPos(v: SentenceView, start: number, end: number, form: Fo
 }
 
 // A determiner or a preposition before the word leaves no room for a verb; "to" or "will" none for a noun.
-const strongContext = (v: SentenceView, start: number) => {
+const strongContext = (v: SentenceView, start: number, form: Form) => {
   const prev = v.norm(start - 1);
   const g = v.grammar;
-  return prev !== undefined && (g.indefinite.has(prev) || prev === 'the' || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev === 'to' || g.futureModals.has(prev) || g.prepositions.has(prev));
+  if (form === 'ed' && v.token(start - 1)?.kind === 'number') return false;
+  return prev !== undefined && (g.indefinite.has(prev) || prev === 'the' || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev === 'to' || g.futureModals.has(prev) || g.prepositions.has(prev) || v.token(start - 1)?.kind === 'number');
 };
 
 /** Whether a cue is satisfied around the trigger words [start, end). */

@@ -21,6 +21,7 @@ export type Form = 'base' | 's' | 'ed' | 'ing' | 'sg' | 'pl' | 'phrase';
 export interface TriggerRef {
   start: number;
   end: number;
+  lemma: string;
   pos: PartOfSpeech;
   form: Form;
   entry: CompiledEntry;
@@ -38,8 +39,9 @@ export interface DraftEvent {
   /** Whether each role was read from the clause (true) or guessed from the sentence around it. */
   sourceExplicit: boolean;
   targetExplicit: boolean;
-  /** The source was guessed from the sentence around the clause (fillMissingRoles), not read from it. */
+  /** A role was guessed from the sentence around the clause (fillMissingRoles), not read from it. */
   sourceGuessed: boolean;
+  targetGuessed: boolean;
   time: string | null;
   date: string | null;
   dateSource: 'text' | 'published' | null;
@@ -48,9 +50,10 @@ export interface DraftEvent {
   /** All triggers merged into this event, first one first. */
   triggers: TriggerRef[];
   sentenceIndex: number;
-  confidence: number;
   /** A later mention pointing back to an earlier event ("the attack", "these operations"). */
   anaphoric: boolean;
+  /** One of its triggers is a noun pointing back ("in the strikes"). */
+  anaphoricNoun: boolean;
   /** Set when a pass folded this event into another one; such drafts are dropped at the end. */
   mergedInto: DraftEvent | null;
 }

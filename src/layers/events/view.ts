@@ -108,8 +108,9 @@ export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar
       inParen = false;
       open(i + 1, 'continuation');
     } else if (isSpacedDash(doc, i)) {
-      // "— a deployment the administration had tried to shut down —" is set off like a parenthesis.
-      inDash = !inDash;
+      // "— a deployment the administration had tried to shut down —" is set off like a
+      // parenthesis; a lone dash ("WASHINGTON — U.S. forces ...") only ends a clause.
+      inDash = !inDash && hasDashAfter(doc, i + 1, end);
       open(i + 1, inDash ? 'paren' : 'continuation');
     } else if (g.clausePunctuation.has(n)) {
       open(i + 1, 'continuation');
@@ -165,6 +166,11 @@ function isSpacedDash(doc: Doc, i: number): boolean {
   return (before === ' ' || before === '\n') && (after === ' ' || after === '\n');
 }
 
+function hasDashAfter(doc: Doc, from: number, end: number): boolean {
+  for (let k = from; k < end; k++) if (isSpacedDash(doc, k)) return true;
+  return false;
+}
+
 /** Per-document look-ups the sentence views share. */
 export interface DocIndex {
   mentionsBySentence: ActorMention[][];
@@ -212,7 +218,7 @@ function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): v
     // "US" is the United States, "IT" a sector: capitals are not pronouns.
     const text = doc.tokens[i]!.text;
     if (text.length > 1 && text === text.toUpperCase()) continue;
-    const group = g.groupSubjects.find((seq) => seq.every((w, k) => i + k < s.tokenEnd && doc.tokens[i + k]!.norm === w));
+    const group = g.groupSubjects.find((seq) => seq.every((w, k) => i + k < s.tokenEnd && doc.tokens[i + k]!.norm === w)) ?? pairOfPeople(doc, i, s.tokenEnd);
     if (group && (group.length > 1 || n === 'they')) {
       list.push({ t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
       i += group.length - 1;
@@ -221,19 +227,35 @@ function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): v
   }
 }
 
+// "the two officials", "both ministers": the two sides of a meeting, whatever the noun.
+function pairOfPeople(doc: Doc, i: number, end: number): string[] | undefined {
+  const n = doc.tokens[i]!.norm;
+  const words = n === 'both' ? [n] : n === 'the' && doc.tokens[i + 1]?.norm === 'two' ? [n, 'two'] : null;
+  if (!words) return undefined;
+  const noun = doc.tokens[i + words.length];
+  if (!noun || i + words.length >= end || noun.kind !== 'word' || !noun.norm.endsWith('s') || noun.norm.endsWith('ss')) return undefined;
+  return [...words, noun.norm];
+}
+
 export function sentenceView(doc: Doc, sentence: Sentence, index: DocIndex, g: Grammar): SentenceView {
   const first = sentence.tokenStart;
   const end = sentence.tokenEnd;
-  const { segments, segmentOf } = segmentSentence(doc, first, end, g);
   const speechVerbs = new Set<number>();
   for (let i = first; i < end; i++) if (isSpeechVerb(doc, i, first, g)) speechVerbs.add(i);
+  // Most sentences hold no trigger: their clauses are cut only when asked for.
+  let cut: { segments: Segment[]; segmentOf: Int16Array } | null = null;
+  const clauses = () => (cut ??= segmentSentence(doc, first, end, g));
   return {
     doc,
     sentence,
     first,
     end,
-    segments,
-    segmentOf,
+    get segments() {
+      return clauses().segments;
+    },
+    get segmentOf() {
+      return clauses().segmentOf;
+    },
     mentions: index.mentionsBySentence[sentence.index]!,
     mentionStarts: new Set(index.mentionsBySentence[sentence.index]!.filter((m) => m.pronoun === null).map((m) => m.t0)),
     places: index.placesBySentence[sentence.index]!,
@@ -264,17 +286,62 @@ export function splitTemporalClauses(v: SentenceView, verbTokens: ReadonlySet<nu
         break;
       }
     }
-    if (!verb) continue;
-    const s = segmentIndexAt(v, i);
-    const seg = v.segments[s]!;
-    if (seg.start === i) continue;
-    v.segments.splice(s + 1, 0, { start: i, end: seg.end, kind: 'subordinate', speechVerb: seg.speechVerb !== null && seg.speechVerb >= i ? seg.speechVerb : null });
-    if (seg.speechVerb !== null && seg.speechVerb >= i) seg.speechVerb = null;
-    seg.end = i;
-    for (let k = s + 1; k < v.segments.length; k++) {
-      const later = v.segments[k]!;
-      for (let j = later.start; j < later.end; j++) v.segmentOf[j - v.first] = k;
+    if (verb) splitSegmentAt(v, i);
+  }
+}
+
+/**
+ * "struck 85 targets on Friday in retaliation for a drone attack that killed ...": the phrase
+ * of cause is a clause of its own, with its own time and actors.
+ */
+export function splitAtCauseMarkers(v: SentenceView): void {
+  for (let i = v.first; i < v.end; i++) {
+    if (!v.grammar.causeMarkerFirstWords.has(v.norm(i)!)) continue;
+    for (const seq of v.grammar.causeMarkers) {
+      if (!seq.every((w, j) => v.norm(i + j) === w)) continue;
+      // "in retaliation for": the clause starts at the preposition before the marker.
+      splitSegmentAt(v, v.grammar.prepositions.has(v.norm(i - 1) ?? '') ? i - 1 : i);
     }
+  }
+}
+
+/**
+ * "declared a state of emergency", "announced a suspension of air links": a speech verb whose
+ * object is an event noun is that event's light verb, not the opening of reported speech.
+ */
+export function joinSpeechObjects(v: SentenceView, nounStarts: ReadonlySet<number>): void {
+  const g = v.grammar;
+  for (const k of [...v.speechVerbs]) {
+    let j = k + 1;
+    while (j < v.end && j <= k + 3 && !nounStarts.has(j) && (g.definite.has(v.norm(j)!) || g.indefinite.has(v.norm(j)!) || g.possessive.has(v.norm(j)!) || g.nounModifiers.has(v.norm(j)!))) j++;
+    if (!nounStarts.has(j) || v.norm(k + 1) === 'that') continue;
+    v.speechVerbs.delete(k);
+    const s = segmentIndexAt(v, k);
+    const seg = v.segments[s]!;
+    const next = v.segments[s + 1];
+    if (seg.speechVerb !== k) continue;
+    seg.speechVerb = null;
+    if (!next || next.start !== k + 1 || next.kind !== 'complement') continue;
+    seg.end = next.end;
+    seg.speechVerb = next.speechVerb;
+    v.segments.splice(s + 1, 1);
+    for (let q = s; q < v.segments.length; q++) {
+      const later = v.segments[q]!;
+      for (let i = later.start; i < later.end; i++) v.segmentOf[i - v.first] = q;
+    }
+  }
+}
+
+function splitSegmentAt(v: SentenceView, i: number): void {
+  const s = segmentIndexAt(v, i);
+  const seg = v.segments[s]!;
+  if (seg.start === i) return;
+  v.segments.splice(s + 1, 0, { start: i, end: seg.end, kind: 'subordinate', speechVerb: seg.speechVerb !== null && seg.speechVerb >= i ? seg.speechVerb : null });
+  if (seg.speechVerb !== null && seg.speechVerb >= i) seg.speechVerb = null;
+  seg.end = i;
+  for (let k = s + 1; k < v.segments.length; k++) {
+    const later = v.segments[k]!;
+    for (let j = later.start; j < later.end; j++) v.segmentOf[j - v.first] = k;
   }
 }
 

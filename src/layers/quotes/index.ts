@@ -2,6 +2,7 @@ import type { Doc } from '../../doc/document.js';
 import type { Quote } from '../../doc/layers.js';
 import type { Offsets } from '../../doc/span.js';
 import type { Annotator } from '../../pipeline.js';
+import { PronounAntecedents } from './antecedents.js';
 import { attributionAfter, attributionAtSentenceEnd, attributionBefore, attributionByColon, attributionByContext, type Attribution, type AttributionContext } from './attribution.js';
 import { findQuotePieces, standsAlone } from './continuation.js';
 import { quotesLexicon, type QuotesLexicon } from './lexicon.js';
@@ -49,7 +50,10 @@ export function findQuotes(doc: Doc, lex: QuotesLexicon): Quote[] {
   }
   items.sort((a, b) => a.span.start - b.span.start);
 
-  const resolver = new SpeakerResolver(doc, lex, findPeople(doc, lex));
+  const people = findPeople(doc, lex);
+  // Persons named inside a quotation are not who "he said" points at.
+  const quoted = pieces.map((p) => ({ start: p.open, end: p.close ?? p.end }));
+  const resolver = new SpeakerResolver(doc, lex, people, new PronounAntecedents(doc, lex, paragraphs, quoted, people));
   const quotes: Quote[] = [];
   let lastParagraph = -2;
   for (const item of items) {

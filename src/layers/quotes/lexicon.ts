@@ -23,7 +23,8 @@ interface QuotesKnowledge {
   roleNouns: WordList & { plurals: string[] };
   organizationWords: WordList;
   pronouns: { person: string[]; group: string[]; thing: string[] };
-  names: { particles: string[]; suffixes: string[] };
+  gender: { female: string[]; male: string[] };
+  names: { particles: string[]; suffixes: string[]; innerHonorifics: string[] };
   scareQuotes: { maxWords: number; markersBefore: string[]; modifiersBefore: string[] };
   longQuoteWords: { min: number };
 }
@@ -64,8 +65,13 @@ export interface QuotesLexicon {
   personPronouns: Set<string>;
   groupPronouns: Set<string>;
   thingPronouns: Set<string>;
+  /** Words that state a person's gender: pronouns, honorifics, gendered role nouns. */
+  femaleWords: Set<string>;
+  maleWords: Set<string>;
   nameParticles: Set<string>;
   nameSuffixes: Set<string>;
+  /** Honorifics that names carry inside them ("Hassan Sheikh Mohamud"). */
+  innerHonorifics: Set<string>;
   scareMaxWords: number;
   /** Lower-cased phrases; matched against the text right before the opening mark. */
   scareMarkers: string[];
@@ -111,8 +117,11 @@ export function quotesLexicon(): QuotesLexicon {
     personPronouns: lower(k.pronouns.person),
     groupPronouns: lower(k.pronouns.group),
     thingPronouns: lower(k.pronouns.thing),
+    femaleWords: lower(k.gender.female),
+    maleWords: lower(k.gender.male),
     nameParticles: lower(k.names.particles),
     nameSuffixes: lower(k.names.suffixes),
+    innerHonorifics: lower(k.names.innerHonorifics),
     scareMaxWords: k.scareQuotes.maxWords,
     scareMarkers: k.scareQuotes.markersBefore.map((m) => m.toLowerCase()),
     scareModifiers: lower(k.scareQuotes.modifiersBefore),

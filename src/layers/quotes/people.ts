@@ -1,7 +1,7 @@
 import type { Doc } from '../../doc/document.js';
 import type { Token } from '../../doc/tokens.js';
 import type { QuotesLexicon } from './lexicon.js';
-import { appositionAfter, isCapitalized, phraseEndingAt, titleLengthAt, type TokenSpan } from './phrase.js';
+import { appositionAfter, insideName, isCapitalized, phraseEndingAt, titleLengthAt, type TokenSpan } from './phrase.js';
 
 /** A person's name as written: "Sean B. MacFarland", "Mohammed Shiaa al-Sudani". */
 export interface NameRun extends TokenSpan {
@@ -60,6 +60,13 @@ export function nameRunAt(doc: Doc, i: number, ceil: number, lex: QuotesLexicon)
   while (k < ceil) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
+    if (words.length > 0 && insideName(tokens, k, lex)) {
+      words.push(t);
+      lastWord = k;
+      last = k;
+      k++;
+      continue;
+    }
     if (isNameWord(t, lex) && (!isRoleNoun(t, lex) || roleWordInName(tokens, k, words.length, lex))) {
       // An initial ("B.") joins only when a name goes on after it.
       if (t.text.length === 1 && next?.text === '.' && next.start === t.end) {
@@ -131,7 +138,8 @@ export function findPeople(doc: Doc, lex: QuotesLexicon): Person[] {
     for (let k = sentence.tokenStart; k < ceil; k++) {
       const t = tokens[k]!;
       const titleEnd = skipTitles(tokens, k, ceil, lex);
-      const afterRole = titleEnd === k && (lex.roleNouns.has(t.norm) && !isCapitalized(t)) ? k + 1 : titleEnd;
+      // "spokeswoman Col. Dana Whitfield": the titles after a role noun are no part of the name.
+      const afterRole = titleEnd === k && (lex.roleNouns.has(t.norm) && !isCapitalized(t)) ? skipTitles(tokens, k + 1, ceil, lex) : titleEnd;
       const startsName = afterRole > k ? afterRole : isCapitalized(t) && (k === sentence.tokenStart || !isCapitalized(tokens[k - 1])) ? k : -1;
       if (startsName < 0) continue;
       let name = nameRunAt(doc, startsName, ceil, lex);

@@ -254,9 +254,18 @@ export function allCapitalized(tokens: readonly Token[], span: TokenSpan, lex: Q
  * Number of tokens (periods included) of the longest title starting at token `k`:
  * "Lt. Gen." = 4, "Secretary of Defense" = 3. Titles must be capitalized as written.
  */
+/** "Hassan Sheikh Mohamud": an honorific that names carry, after a name word, is part of the name. */
+export function insideName(tokens: readonly Token[], k: number, lex: QuotesLexicon): boolean {
+  if (!lex.innerHonorifics.has(tokens[k]!.norm)) return false;
+  const prev = tokens[k - 1];
+  const next = tokens[k + 1];
+  return !!prev && !!next && prev.kind === 'word' && isCapitalized(prev) && !lex.titleFirstWords.has(prev.norm) && prev.end < tokens[k]!.start && next.kind === 'word' && isCapitalized(next);
+}
+
 export function titleLengthAt(tokens: readonly Token[], k: number, ceil: number, lex: QuotesLexicon): number {
   const t = tokens[k];
   if (!t || !isCapitalized(t) || !lex.titleFirstWords.has(t.norm.replace(/\.$/, ''))) return 0;
+  if (insideName(tokens, k, lex)) return 0;
   for (const title of lex.titles) {
     let j = k;
     let matched = 0;

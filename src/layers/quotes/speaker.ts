@@ -2,6 +2,7 @@ import type { Doc } from '../../doc/document.js';
 import type { Actor, Quote } from '../../doc/layers.js';
 import type { Span } from '../../doc/span.js';
 import type { Token } from '../../doc/tokens.js';
+import type { PersonMention, PronounAntecedents } from './antecedents.js';
 import type { Attribution } from './attribution.js';
 import type { QuotesLexicon } from './lexicon.js';
 import { describe, isNameWord, nameAfterLastTitle, nameRunAt, skipTitles, type NameRun, type Person } from './people.js';
@@ -68,14 +69,15 @@ const stripPossessive = (norm: string) => norm.replace(/'s$/, '');
  * Resolves speaker phrases to who they are, in text order: a surname to the full name the
  * article gives ("Ms. Singh" → "Sabrina Singh"), a role with "the" to the person or source
  * introduced with it ("the Secretary" → Lloyd J. Austin III, "the official" → "senior
- * administration official"), a pronoun to the latest speaker of its kind, "the statement"
+ * administration official"), "he"/"she" to the person their sentence or paragraph is about
+ * (else the latest speaker), other pronouns to the latest speaker of their kind, "the statement"
  * to whoever issued it. It links each speaker to the actor whose mention covers it.
  */
 export class SpeakerResolver {
   private readonly history: Remembered[] = [];
   private readonly mentions: { start: number; end: number; actor: Actor }[];
 
-  constructor(private readonly doc: Doc, private readonly lex: QuotesLexicon, private readonly people: readonly Person[]) {
+  constructor(private readonly doc: Doc, private readonly lex: QuotesLexicon, private readonly people: readonly Person[], private readonly antecedents: PronounAntecedents) {
     this.mentions = doc.layers.actors.flatMap((actor) => actor.mentions.map((m) => ({ start: m.start, end: m.end, actor })));
   }
 
@@ -241,7 +243,7 @@ export class SpeakerResolver {
       text: r.text, name: r.name?.text ?? null, role: r.role, anonymous: false, actor: null,
       start: r.start, end: r.end, kind: r.kind, code: null, resolvedBy: 'phrase', antecedent: null,
     };
-    if (r.pronoun) return this.adopt(speaker, this.latestOfKind(r.pronoun, at), 'pronoun', r);
+    if (r.pronoun) return this.adopt(speaker, this.latestOfKind(r.pronoun, at, r), 'pronoun', r);
     if (r.utterance) {
       const issuer = this.latest((h) => h.statement) ?? this.latest((h) => h.speaker.kind === 'organization') ?? this.latest(() => true);
       return this.adopt(speaker, issuer, 'statement', r);
@@ -308,17 +310,18 @@ export class SpeakerResolver {
     return undefined;
   }
 
-  private latestOfKind(pronoun: 'person' | 'group' | 'thing', at: number): Remembered | undefined {
+  private latestOfKind(pronoun: 'person' | 'group' | 'thing', at: number, r: PhraseReading): Remembered | undefined {
     if (pronoun === 'person') {
-      const spoke = this.latest((h) => h.speaker.kind === 'person');
+      const gender = this.antecedents.genderOfWord(r.head);
+      const local = this.antecedents.find(r.start, gender);
+      if (local) return this.rememberMention(local);
+      const spoke = this.latest((h) => h.speaker.kind === 'person' && this.antecedents.fitsSpeaker(this.actorOf(h.speaker), h.roleWords, gender));
       if (spoke) return spoke;
-      let found = [...this.people].reverse().find((p) => p.name.end <= at) ?? this.latestLongName(at);
-      // A person the actors layer found later than that ("… with Prime Minister X. He said …").
-      const mentioned = this.latestPersonMention(at);
-      if (mentioned && (!found || mentioned.start > found.name.start)) {
-        const run = nameRunAt(this.doc, tokenAtOrAfter(this.doc.tokens, mentioned.start), tokenAtOrAfter(this.doc.tokens, mentioned.end), this.lex);
-        if (run && run.end <= mentioned.end) found = { name: run, roleWords: new Set(), role: null };
-      }
+      // Nobody spoke yet: the latest person written before the pronoun's sentence.
+      const sentenceStart = this.doc.sentenceAt(r.start)?.start ?? r.start;
+      const earlier = this.antecedents.latestBefore(sentenceStart, gender);
+      if (earlier) return this.rememberMention(earlier);
+      const found = this.latestLongName(Math.min(at, sentenceStart));
       if (!found) return undefined;
       const person = this.expanded(found, at);
       const speaker: QuoteSpeaker = {
@@ -332,11 +335,39 @@ export class SpeakerResolver {
     return this.latest((h) => h.speaker.kind === 'organization');
   }
 
-  /** The last mention of a person actor before `at`. */
-  private latestPersonMention(at: number): { start: number; end: number } | undefined {
-    let best: { start: number; end: number } | undefined;
-    for (const m of this.mentions) if (m.actor.kind === 'person' && m.end <= at && (!best || m.start > best.start)) best = m;
-    return best;
+  /** A person the pronoun points at, as a speaker: as they spoke before, else as the text names them. */
+  private rememberMention(m: PersonMention): Remembered {
+    if (m.actor) {
+      const spoke = this.latest((h) => h.speaker.actor === m.actor!.id);
+      if (spoke) return spoke;
+    }
+    const tokens = this.doc.tokens;
+    let person = m.person ?? this.people.find((p) => m.start <= p.name.start && p.name.end <= m.end);
+    if (!person) {
+      const whole = nameRunAt(this.doc, tokenAtOrAfter(tokens, m.start), tokenAtOrAfter(tokens, m.end), this.lex);
+      const run = whole && nameAfterLastTitle(this.doc, whole, this.lex);
+      if (run && run.end <= m.end) person = { name: run, roleWords: new Set(), role: null };
+    }
+    if (person) {
+      const full = this.expanded(person, m.start);
+      const speaker: QuoteSpeaker = {
+        text: full.name.text, name: full.name.text, role: full.role, anonymous: false, actor: null,
+        start: full.name.start, end: full.name.end, kind: 'person', code: null, resolvedBy: 'phrase', antecedent: null,
+      };
+      this.linkToMention(speaker, m.start, m.end);
+      return { speaker, at: full.name.start, statement: false, roleWords: full.roleWords };
+    }
+    // An unnamed person actor ("a senior Defense Department official").
+    const text = this.doc.text.slice(m.start, m.end);
+    const speaker: QuoteSpeaker = {
+      text, name: null, role: text, anonymous: true, actor: null, start: m.start, end: m.end, kind: 'person', code: null, resolvedBy: 'phrase', antecedent: null,
+    };
+    this.linkToMention(speaker, m.start, m.end);
+    return { speaker, at: m.start, statement: false, roleWords: new Set() };
+  }
+
+  private actorOf(speaker: QuoteSpeaker): Actor | null {
+    return speaker.actor ? this.doc.layers.actors.find((a) => a.id === speaker.actor) ?? null : null;
   }
 
   /** The fullest form of a name in the article: "Singh" → "Sabrina Singh", "Sean MacFarland" → itself or longer. */
@@ -422,9 +453,11 @@ export class SpeakerResolver {
 
   private isPersonalName(name: string): boolean {
     const { lex } = this;
-    return name.split(/\s+/).every((word) => {
+    return name.split(/\s+/).every((word, i) => {
       const w = word.toLowerCase().replace(/[.,]/g, '');
       if (lex.nameParticles.has(w.split('-')[0]!)) return true;
+      // "Hassan Sheikh Mohamud": an honorific after the first name is part of the name.
+      if (i > 0 && lex.innerHonorifics.has(w)) return true;
       if (!/^\p{Lu}/u.test(word)) return false;
       return !lex.roleNouns.has(w) && !lex.pluralRoleNouns.has(w) && !lex.organizationWords.has(w) && !lex.titleFirstWords.has(w) && !lex.honorifics.has(w);
     });

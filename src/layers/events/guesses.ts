@@ -1,0 +1,106 @@
+import type { Discourse } from './discourse.js';
+import type { TypeInfo } from './lexicon.js';
+import { subjectOf } from './roles.js';
+import type { DraftEvent } from './types.js';
+import type { ActorMention, SentenceView } from './view.js';
+
+/**
+ * When the clause names no source or target, the sentence may: the nearest actor before the
+ * trigger, the quote's speaker, or the nearest actor after it. A guess, marked as such.
+ */
+export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents: readonly DraftEvent[], info: TypeInfo, discourse: Discourse, codeOf: (id: string | null) => string | null): void {
+  const t = e.triggers[0]!;
+  // An actor another event of the sentence gives a role to ("Egypt condemned the airstrike",
+  // "arrested suspects in the attack on the embassy") is not a guess for this one.
+  const othersSources = new Set<string | null>();
+  const othersRoles = new Set<string | null>();
+  for (const o of sentenceEvents) {
+    if (o === e || o.mergedInto) continue;
+    if (o.sourceExplicit) {
+      othersSources.add(o.source);
+      othersRoles.add(o.source);
+    }
+    if (o.targetExplicit) othersRoles.add(o.target);
+  }
+  const usable = (m: ActorMention) => {
+    const id = discourse.resolve(m, v);
+    return id !== null && codeOf(id) !== codeOf(e.source) && codeOf(id) !== codeOf(e.target) ? id : null;
+  };
+  // Who attacks is not on the side of whom it attacks ("a contractor was killed and five service
+  // members were wounded after a drone struck": the service members are no guess for the attacker).
+  const targetSide = info.hostile && e.target ? side(codeOf(e.target)) : null;
+  // Who reports an event after telling it (", the Pentagon said", "according to a source") did not do it.
+  const speakers = speakerMentions(v);
+  const asSource = (m: ActorMention) => {
+    const id = discourse.resolve(m, v);
+    if (speakers.has(m) && m.t0 > t.end) return null;
+    return othersRoles.has(id) || (targetSide !== null && side(codeOf(id)) === targetSide) ? null : usable(m);
+  };
+  const before = [...v.mentions].reverse().filter((m) => m.t1 <= t.start);
+  const after = v.mentions.filter((m) => m.t0 >= t.end);
+  // A passive without its agent ("three soldiers were killed") leaves the attacker unknown.
+  const agentless = e.triggers.every((tr) => tr.passive && tr.entry.passiveSubject === 'target');
+  if (!e.source && !agentless) {
+    e.sourceGuessed = true;
+    e.source = pickFirst(before, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, asSource);
+    if (e.source !== null && codeOf(e.source) === codeOf(e.target)) e.source = null;
+  }
+  if (!e.target) e.targetGuessed = true;
+  if (!e.target && info.symmetric) e.target = discourse.partnerOf(e.source, codeOf);
+  // Forces that withdraw or deploy need no target; the one who reports an event is not its target.
+  if (!e.target && info.guessTarget) {
+    const unsaid = (m: ActorMention) => (speakers.has(m) || othersSources.has(discourse.resolve(m, v)) ? null : usable(m));
+    e.target = pickFirst(after, unsaid) ?? pickFirst(before, unsaid);
+  }
+}
+
+/**
+ * "The Secretary condemned the attack on the embassy": what is condemned is the attack, so
+ * the one accused is its author, not its victim.
+ */
+export function blameFromObjects(events: DraftEvent[]): void {
+  for (const e of events) {
+    if (e.type !== 'ACCUSE' || e.targetExplicit) continue;
+    const t = e.triggers[0]!;
+    const object = events.find((o) => o !== e && (o.type === 'ASSAULT' || o.type === 'COERCE') && o.triggers[0]!.start >= t.end && o.triggers[0]!.start <= t.end + 3);
+    if (object) e.target = object.sourceExplicit ? object.source : null;
+  }
+}
+
+/** Who the sentence says is speaking: the subject of a speech verb, or the actor right after an inverted one (", said X"). */
+function speakerMentions(v: SentenceView): Set<ActorMention> {
+  const speakers = new Set<ActorMention>();
+  const none = new Set<number>();
+  // "..., according to a military source": the source of the report, named after "according to".
+  for (let k = v.first; k < v.end - 1; k++) {
+    if (v.norm(k) !== 'according' || v.norm(k + 1) !== 'to') continue;
+    const reporter = v.mentions.find((m) => m.t0 > k + 1 && m.t0 <= k + 4);
+    if (reporter) speakers.add(reporter);
+  }
+  for (const seg of v.segments) {
+    const verb = seg.speechVerb;
+    if (verb === null) continue;
+    const subject = subjectOf(v, verb, none);
+    if (subject && !subject.borrowed) speakers.add(subject.mention);
+    // "she told reporters": the hearer of a statement is not what it is about.
+    const hearer = v.norm(verb) === 'told' || v.norm(verb) === 'tells' || v.norm(verb) === 'tell' ? v.mentions.find((m) => m.t0 > verb && m.t0 <= verb + 2) : undefined;
+    if (hearer) speakers.add(hearer);
+    const before = v.norm(verb - 1);
+    if (before === ',' || before === '"' || before === '”' || before === "'") {
+      const after = v.mentions.find((m) => m.t0 > verb && m.t0 <= verb + 4);
+      if (after) speakers.add(after);
+    }
+  }
+  return speakers;
+}
+
+const side = (code: string | null) => (code && /^[A-Z]{6}$/.test(code) ? code.slice(0, 3) : code);
+
+function pickFirst(list: readonly ActorMention[], usable: (m: ActorMention) => string | null): string | null {
+  for (const m of list) {
+    const id = usable(m);
+    if (id) return id;
+  }
+  return null;
+}
+

@@ -1,0 +1,37 @@
+import type { Doc } from '../../doc/document.js';
+import type { EventRecord } from '../../doc/layers.js';
+import { confidenceOf } from './confidence.js';
+import type { DraftEvent } from './types.js';
+
+/** The event record of spec §2, plus where its date came from ("text", "published" or null). */
+export type EventOutput = EventRecord & { dateSource: DraftEvent['dateSource'] };
+
+/** Drafts in text order as records "e1", "e2", ... */
+export function toRecords(doc: Doc, drafts: DraftEvent[]): EventOutput[] {
+  const ordered = drafts
+    .map((d, order) => ({ d, order }))
+    .sort((a, b) => a.d.triggers[0]!.start - b.d.triggers[0]!.start || a.order - b.order)
+    .map(({ d }) => d);
+  return ordered.map((d, n) => {
+    const t = d.triggers[0]!;
+    const sentence = doc.sentences[d.sentenceIndex]!;
+    const record: EventOutput = {
+      id: `e${n + 1}`,
+      type: d.type,
+      mode: d.mode,
+      cameo: d.cameo,
+      status: d.status,
+      source: d.source,
+      target: d.target,
+      time: d.time,
+      date: d.date,
+      dateSource: d.dateSource,
+      place: d.place,
+      fatalities: d.fatalities,
+      trigger: doc.span(doc.tokens[t.start]!.start, doc.tokens[t.end - 1]!.end),
+      sentence: { start: sentence.start, end: sentence.end },
+      confidence: confidenceOf(d),
+    };
+    return record;
+  });
+}

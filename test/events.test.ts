@@ -256,6 +256,73 @@ describe('events: the readable report', () => {
   });
 });
 
+describe('events: general PLOVER rules (typing, noun or verb, roles, dates)', () => {
+  test('forces or peacekeepers withdrawn are RETREAT; ambassadors recalled are SANCTION', () => {
+    assert.equal(eventOf(extract('The United Nations plans to withdraw its last 3,000 peacekeepers from Mali by June 2025.'), 'RETREAT', 'withdraw').type, 'RETREAT');
+    const x = extract('Ghana said it would withdraw its ambassador from Togo.');
+    assert.ok(!x.events.some((e) => e.type === 'RETREAT'), JSON.stringify(x.events.map((e) => e.type)));
+  });
+
+  test('an abduction by an armed group is ASSAULT (abduction), not COERCE', () => {
+    const x = extract('Suspected Islamic State fighters abducted at least 15 farmers in Niger on Tuesday.');
+    const e = eventOf(x, 'ASSAULT', 'abducted');
+    assert.equal(e.mode, 'abduction');
+    assert.ok(!x.events.some((ev) => ev.type === 'COERCE'));
+  });
+
+  test('vowing to drive an armed group out is a threat', () => {
+    const x = extract('The Malian president has vowed to drive Islamic State out of the Menaka region.');
+    assert.ok(x.events.some((e) => e.type === 'THREATEN'), JSON.stringify(x.events.map((e) => e.type)));
+    assert.ok(!x.events.some((e) => e.type === 'AGREE'));
+  });
+
+  test('a verb form after a number and an adjective is a noun ("30 commercial ships")', () => {
+    const x = extract('Somali pirates have seized more than 10 foreign ships since January.');
+    assert.ok(!x.events.some((e) => e.type === 'AID'), JSON.stringify(x.events.map((e) => `${e.type} ${e.trigger.text}`)));
+  });
+
+  test('"which arms X" is AID from the antecedent of the relative clause', () => {
+    const x = extract('Russia, which arms the Syrian army, criticized the Turkish raids.');
+    const e = eventOf(x, 'AID', 'arms');
+    assert.equal(codeOf(x, e.source), 'RUS');
+  });
+
+  test('launching a naval mission is MOBILIZE, planned when expected', () => {
+    const x = extract('India is expected to launch its own naval mission in the Arabian Sea next month.');
+    const e = eventOf(x, 'MOBILIZE', 'launch');
+    assert.equal(codeOf(x, e.source), 'IND');
+    assert.equal(e.status, 'planned');
+  });
+
+  test('an act fired at something that is no actor keeps no target from another clause', () => {
+    const x = extract('Houthi rebels fired a missile at an oil tanker on Friday, two days after Britain struck Houthi bases.');
+    const e = eventOf(x, 'ASSAULT', 'fired');
+    assert.equal(codeOf(x, e.target), null);
+  });
+
+  test('coordinated demonyms before an event noun are its sources, never its target', () => {
+    const x = extract('Russia condemned the French and German strikes.');
+    const e = eventOf(x, 'ASSAULT', 'strikes');
+    assert.equal(codeOf(x, e.target), null);
+    assert.match(codeOf(x, e.source) ?? '', /^FRA/);
+  });
+
+  test('condemning an abduction told before accuses its authors', () => {
+    const x = extract('Al-Shabaab militants abducted 12 teachers in Mandera on Monday. President Ruto condemned the abduction.');
+    const e = eventOf(x, 'ACCUSE');
+    assert.equal(codeOf(x, e.target)?.slice(0, 3), codeOf(x, eventOf(x, 'ASSAULT', 'abducted').source)?.slice(0, 3));
+    assert.notEqual(codeOf(x, e.target), null);
+  });
+
+  test('an undated act later in the paragraph takes its date; a TIME value gives its DATE part', () => {
+    const x = extract('Gunmen raided a market in Zamfara at 9 p.m. on Saturday. Nigerian soldiers arrived an hour later and exchanged fire with the attackers.', '2024-05-13');
+    assert.equal(eventOf(x, 'ASSAULT', 'raided').date, '2024-05-11');
+    assert.equal(eventOf(x, 'ASSAULT', 'exchanged fire').date, '2024-05-11');
+    const y = extract('Gunmen raided a market in Zamfara on Saturday.\n\nNigerian soldiers later exchanged fire with bandits.', '2024-05-13');
+    assert.equal(eventOf(y, 'ASSAULT', 'exchanged fire').date, null);
+  });
+});
+
 describe('events on ../shared', { skip: skipWithoutShared }, () => {
   test('the seed report shows the planned withdrawal, the negated one, the April meeting and the raid', () => {
     const x = toExtraction(pipeline.run(readArticleFile(path.join(sharedDir, 'corpus/seed.json'))));

@@ -51,6 +51,19 @@ const rows: Row[] = [
   ['Airstrikes resumed in early June.', FRI, 'early June', 'DATE', '2024-06'],
   ['The talks first began in May of 2019.', FRI, 'May of 2019', 'DATE', '2019-05'],
   ['Families have returned since last October.', FRI, 'last October', 'DATE', '2023-10'],
+  // a month in a past clause is the last one before the DCT, in a future clause the next one
+  ['The army completed its withdrawal in December.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['The last battalion withdrew from the border zone in December.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['Peacekeepers handed over the airport to the police in December.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['The curfew ended in December.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['By then the brigade had completed its pullout in December.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['The mission has handed over its last camp in December.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['The army completed its withdrawal in December and will hand the bases to the police.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['The truce that ended in December is not expected to be renewed.', '2024-06-10', 'December', 'DATE', '2023-12'],
+  ['The withdrawal is scheduled to finish in December.', '2024-06-10', 'December', 'DATE', '2024-12'],
+  ['The army plans to complete its withdrawal in December, officials said.', '2024-06-10', 'December', 'DATE', '2024-12'],
+  ['Earlier in September, rebels shelled the ferry crossing.', '2024-09-14', 'September', 'DATE', '2024-09'],
+  ['Rebels shelled the ferry crossing earlier in September.', '2024-09-14', 'September', 'DATE', '2024-09'],
   ['In February, the union held a strike.', '2022-07-13', 'February', 'DATE', '2022-02'],
   ['Figures for May 2023 show fewer raids.', '2023-06-06', 'May 2023', 'DATE', '2023-05'],
   // month and day: the year from the DCT, rolling over at the turn of the year
@@ -79,6 +92,12 @@ const rows: Row[] = [
   ['Protesters gathered this morning outside the embassy.', FRI, 'this morning', 'TIME', '2024-09-27TMO'],
   ['Shelling went on last night.', FRI, 'last night', 'TIME', '2024-09-26TNI'],
   ['Shares rose in morning trading on Tuesday.', FRI, 'morning', 'TIME', '2024-09-24TMO'],
+  // a clock time with no date in its sentence takes the day being narrated, not the DCT, and
+  // not the day a statement about it was made
+  ['Suspected fighters abducted at least 20 villagers on Saturday night, officials said on Sunday. The gunmen stormed the village around 10 p.m. and took mostly women and children.', '2023-11-20', '10 p.m.', 'TIME', '2023-11-18T22:00'],
+  ['Militiamen shelled the river port on Wednesday. The barrage began at 4:15 a.m. and lasted an hour.', FRI, '4:15 a.m.', 'TIME', '2024-09-25T04:15'],
+  ['The governor told reporters on Thursday that the convoy was attacked. The trucks were hit at 9 p.m., he said.', FRI, '9 p.m.', 'TIME', '2024-09-26T21:00'],
+  ['Rebels seized the dam on Monday.\n\nThe market in the capital was calm. Shops shut at 6 p.m. as usual.', FRI, '6 p.m.', 'TIME', '2024-09-27T18:00'],
   // days counted from the DCT, and "the day" spoken of before
   ['The minister resigned today.', FRI, 'today', 'DATE', '2024-09-27'],
   ['Today’s attack was the deadliest this year.', FRI, 'Today', 'DATE', '2024-09-27'],
@@ -100,6 +119,8 @@ const rows: Row[] = [
   ['The reactor will restart early next year.', FRI, 'early next year', 'DATE', '2025'],
   ['Troop levels will fall by mid-2025.', FRI, 'mid-2025', 'DATE', '2025'],
   ['The fund ran dry at the end of last year.', FRI, 'the end of last year', 'DATE', '2023'],
+  ['The camp was emptied late last year.', FRI, 'late last year', 'DATE', '2023'],
+  ['The mission will wind down by the end of 2024.', FRI, 'the end of 2024', 'DATE', '2024'],
   ['The war began in 2014; the previous year had been calm.', FRI, 'the previous year', 'DATE', '2013'],
   ['The garrison would shrink sharply by 2026.', FRI, '2026', 'DATE', '2026'],
   ['The last week of March was the deadliest.', FRI, 'The last week of March', 'DATE', '2024-W13'],
@@ -242,6 +263,8 @@ describe('clause tense', () => {
     ['The office is open on Monday.', 'Monday', 'present'],
     ['Theresa May met him in March.', 'March', 'past'],
     ['Schools to reopen on Friday', 'Friday', 'future'],
+    ['Officials said that on Monday the troops will leave.', 'Monday', 'future'],
+    ['The force withdrew in May and will not return.', 'May', 'past'],
   ];
   for (const [sentence, word, expected] of cases) {
     test(`${expected} for “${word}” in “${sentence}”`, () => {

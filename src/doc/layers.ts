@@ -67,6 +67,8 @@ export interface EventRecord {
   target: string | null;
   time: string | null;
   date: string | null;
+  /** Where `date` came from: a time expression of the text, or the publication date. */
+  dateSource?: 'text' | 'published' | null;
   place: string | null;
   fatalities: number | null;
   trigger: Span;

@@ -20,6 +20,8 @@ export interface ArticleContext {
   dct: string | null;
   mainPlace: string | null;
   statementTypes: ReadonlySet<PloverType>;
+  /** The paragraph a sentence belongs to. */
+  paragraphOf?: (sentenceIndex: number) => number;
 }
 
 const ANAPHOR_REACH = 10;
@@ -28,6 +30,8 @@ const RETELLING_REACH = 2;
 export function resolveArticle(drafts: DraftEvent[], ctx: ArticleContext): void {
   foldAnaphors(drafts, ctx);
   foldRetellings(drafts, ctx);
+  blameAuthors(drafts);
+  dateContinuations(drafts, ctx);
   dateStatements(drafts, ctx);
   if (ctx.mainPlace) for (const d of drafts) if (!d.mergedInto) d.place ??= ctx.mainPlace;
 }
@@ -101,8 +105,8 @@ function bestAntecedent(d: DraftEvent, candidates: readonly DraftEvent[], codeOf
   return best?.e;
 }
 
-// "killing", "killed" and "kill" are one word here; "strikes" and "airstrike" share "strike".
-const stem = (w: string) => w.replace(/(?:ings|ing|ed|es|s)$/, '') || w;
+// "killing", "killed" and "kill" are one word here, so are "abduction" and "abduct"; "strikes" and "airstrike" share "strike".
+const stem = (w: string) => w.replace(/(?:ings|ing|ions|ion|ed|es|s)$/, '') || w;
 
 // A plan and an act are not one event ("developing plans to attack diplomats", then "the attacks
 // on the embassy"); what happened and what is still happening may be.
@@ -111,6 +115,44 @@ const sameFooting = (a: DraftEvent, b: DraftEvent) => footing(a) === footing(b);
 
 function datesAgree(a: DraftEvent, b: DraftEvent): boolean {
   return a.date === null || b.date === null || a.date.startsWith(b.date) || b.date.startsWith(a.date);
+}
+
+/**
+ * "The gunmen stormed the village on Saturday. Soldiers arrived two hours later and exchanged
+ * fire": an undated act told in the narrative past, in a later sentence of the same paragraph,
+ * goes on with the story of the paragraph's last dated event and takes its date.
+ */
+function dateContinuations(drafts: DraftEvent[], ctx: ArticleContext): void {
+  const paragraphOf = ctx.paragraphOf;
+  if (!paragraphOf) return;
+  let last: DraftEvent | null = null;
+  for (const d of drafts) {
+    if (d.mergedInto) continue;
+    if (last && paragraphOf(last.sentenceIndex) !== paragraphOf(d.sentenceIndex)) last = null;
+    if (d.date === null && d.narrativePast && last && last.sentenceIndex < d.sentenceIndex) {
+      d.date = last.date;
+      d.time = last.time;
+      d.dateSource = 'text';
+    }
+    if (d.date !== null && d.dateSource === 'text' && !ctx.statementTypes.has(d.type)) last = d;
+  }
+}
+
+/** "President X condemned the abduction": the accused is the author of the abduction told before. */
+function blameAuthors(drafts: DraftEvent[]): void {
+  for (const d of drafts) {
+    if (d.mergedInto || !d.blames || d.target !== null) continue;
+    const object = d.blames;
+    // The act it names is the earlier one of its own kind (the same lexicon sense), else the nearest.
+    const earlier = object.anaphoricNoun
+      ? [...drafts].reverse().filter((e) => e !== object && !e.mergedInto && e.type === object.type && e.sourceExplicit && e.sentenceIndex < d.sentenceIndex && e.sentenceIndex >= d.sentenceIndex - ANAPHOR_REACH)
+      : [];
+    const sense = object.triggers[0]!.entry;
+    const told = earlier.find((e) => e.triggers.some((t) => t.entry === sense)) ?? earlier[0];
+    let author: DraftEvent = told ?? object;
+    while (author.mergedInto) author = author.mergedInto;
+    if (author.source !== null && author.source !== d.source && (told || author.sourceExplicit)) d.target = author.source;
+  }
 }
 
 function dateStatements(drafts: DraftEvent[], ctx: ArticleContext): void {

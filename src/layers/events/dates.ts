@@ -72,7 +72,9 @@ function usableValue(time: TimeExpression, planned: boolean, dct: string | null,
   // "since 2014" starts a period the event fills; it is not when the event happened.
   if (time.value === null || time.bound === 'since' || time.bound === 'from') return null;
   if ((time.type === 'DATE' || time.type === 'TIME') && CALENDAR_VALUE.test(time.value)) {
-    return { value: time.value, future: dct !== null && compareToDct(time.value, dct) > 0 };
+    // An event's date is a DATE value: "2023-11-18T22:00" and "2023-11-18TNI" give "2023-11-18".
+    const value = time.value.replace(/T.*$/, '');
+    return { value, future: dct !== null && compareToDct(value, dct) > 0 };
   }
   if (time.type === 'DURATION' && planned && dct && time.text.toLowerCase().split(/[^a-z]+/).some((w) => forwardWords.has(w))) {
     const end = addDuration(dct, time.value);

@@ -48,7 +48,7 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
   if (!e.target) e.targetGuessed = true;
   if (!e.target && info.symmetric) e.target = discourse.partnerOf(e.source, codeOf);
   // Forces that withdraw or deploy need no target; the one who reports an event is not its target.
-  if (!e.target && info.guessTarget) {
+  if (!e.target && info.guessTarget && !e.targetUnnamed) {
     const unsaid = (m: ActorMention) => (speakers.has(m) || othersSources.has(discourse.resolve(m, v)) ? null : usable(m));
     e.target = pickFirst(after, unsaid) ?? pickFirst(before, unsaid);
   }
@@ -60,10 +60,17 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
  */
 export function blameFromObjects(events: DraftEvent[]): void {
   for (const e of events) {
-    if (e.type !== 'ACCUSE' || e.targetExplicit) continue;
+    if (e.type !== 'ACCUSE' && e.type !== 'REJECT') continue;
     const t = e.triggers[0]!;
-    const object = events.find((o) => o !== e && (o.type === 'ASSAULT' || o.type === 'COERCE') && o.triggers[0]!.start >= t.end && o.triggers[0]!.start <= t.end + 3);
-    if (object) e.target = object.sourceExplicit ? object.source : null;
+    const object = events.find((o) => o !== e && (o.type === 'ASSAULT' || o.type === 'COERCE') && o.triggers[0]!.pos === 'noun' && o.triggers[0]!.start >= t.end && o.triggers[0]!.start <= t.end + 3);
+    if (!object) continue;
+    // A target read from the clause stands unless it is the victim of the condemned act.
+    if (e.targetExplicit && e.target !== object.target) continue;
+    // "the abduction" points back to an event told before: its author is found there.
+    e.target = object.sourceExplicit && !object.anaphoricNoun ? object.source : null;
+    e.targetExplicit = e.target !== null;
+    // "condemned the abduction" of an earlier sentence: its author is known once it is folded there.
+    e.blames = object;
   }
 }
 

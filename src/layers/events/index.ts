@@ -114,6 +114,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
         // "will continue until September 2026": a deadline after the report makes a plan.
         if (date.future && e.status === 'reported' && !toldInPast(v, e.triggers[0]!)) e.status = 'planned';
       }
+      else if (e.status === 'reported' && !STATEMENT_TYPES.has(e.type)) e.narrativePast = toldInPast(v, e.triggers[0]!) || v.norm(e.triggers[0]!.start)!.endsWith('ed');
       e.place = placeOf(v, e.triggers, dateline);
       if (e.type === 'ASSAULT') e.fatalities = fatalitiesOf(v, e.triggers, quantitiesById);
       e.mode ??= modeFromCues(v, e, lex);
@@ -132,8 +133,19 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   const actorChars = new Uint8Array(doc.text.length + 1);
   for (const a of doc.layers.actors) for (const m of a.mentions) actorChars.fill(1, m.start, m.end);
   const isActorMention = (span: { start: number; end: number }) => (dateline !== null && span.start < dateline.end) || actorChars.subarray(span.start, span.end).includes(1);
-  resolveArticle(drafts, { codeOf, dct, mainPlace: mainCountryPlace(doc.layers.places, isActorMention), statementTypes: STATEMENT_TYPES });
+  resolveArticle(drafts, { codeOf, dct, paragraphOf: paragraphIndex(doc), mainPlace: mainCountryPlace(doc.layers.places, isActorMention), statementTypes: STATEMENT_TYPES });
   return toRecords(doc, drafts.filter((d) => !d.mergedInto));
+}
+
+/** The paragraph of each sentence: a line break between two sentences starts a new one. */
+function paragraphIndex(doc: Doc): (sentenceIndex: number) => number {
+  const paragraphs: number[] = [];
+  let current = 0;
+  doc.sentences.forEach((s, i) => {
+    if (i > 0 && doc.text.slice(doc.sentences[i - 1]!.end, s.start).includes('\n')) current++;
+    paragraphs.push(current);
+  });
+  return (i) => paragraphs[i] ?? -1;
 }
 
 function mayHoldTrigger(doc: Doc, sentence: Sentence, lex: EventLexicon, recentNouns: RecentNouns): boolean {
@@ -164,6 +176,7 @@ function draftFor(v: SentenceView, t: Trigger, lex: EventLexicon, triggerTokens:
     sourceGuessed: false,
     targetGuessed: false,
     targetExplicit: target !== null && !(roles.passive && roles.borrowedSubject),
+    targetUnnamed: roles.targetUnnamed,
     time: null,
     date: null,
     dateSource: null,

@@ -20,12 +20,14 @@ export interface ClauseRoles {
   passive: boolean;
   /** The subject was read from an earlier clause, not the trigger's own (a weaker reading). */
   borrowedSubject: boolean;
+  /** "fired missiles at a cargo vessel": the target's place holds a phrase that names no actor. */
+  targetUnnamed: boolean;
 }
 
 const REDUCED_PASSIVE_NEXT = new Set(['by', 'during', 'in', 'at', 'near', 'after', 'on', '.', ',', 'and', 'while', 'when', 'since', 'over', 'across', 'throughout', 'outside', 'inside', '-', 'from', 'so', 'last', 'this', 'earlier']);
 
 export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, triggerTokens: ReadonlySet<number>): ClauseRoles {
-  const roles: ClauseRoles = { source: null, target: null, coSubject: null, passive: false, borrowedSubject: false };
+  const roles: ClauseRoles = { source: null, target: null, coSubject: null, passive: false, borrowedSubject: false, targetUnnamed: false };
   if (t.entry.reportedFrame && reportedRoles(v, t, roles, triggerTokens)) return roles;
   const between = t.pos === 'noun' && lightVerbBefore(v, t.start) !== null ? null : coordinatedPair(v, t, info);
   if (between) {
@@ -35,7 +37,34 @@ export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, trigger
   if (t.pos === 'noun') nounRoles(v, t, info, roles, triggerTokens);
   else verbRoles(v, t, info, roles, triggerTokens);
   if (roles.source && roles.target && roles.source === roles.target) roles.target = null;
+  if (!roles.target && !roles.passive) roles.targetUnnamed ||= unnamedTarget(v, t.end, info);
   return roles;
+}
+
+/**
+ * "fired two missiles at a cargo vessel", "the attack on farming communities": the object of a
+ * target preposition after the trigger, in its clause, is the target; when it names no actor the
+ * target stays unknown rather than being taken from another clause.
+ */
+// The prepositions that aim an act at its object ("at", "on", "against"), unlike "with" or "to".
+const AIMING_PREPOSITIONS = new Set(['at', 'on', 'against']);
+
+function unnamedTarget(v: SentenceView, from: number, info: TypeInfo): boolean {
+  const seg = segmentAt(v, Math.max(v.first, from - 1));
+  const times = v.doc.layers.times;
+  for (let k = from; k < Math.min(seg.end, from + 8); k++) {
+    if (v.mentionStarts.has(k)) return false;
+    const n = v.norm(k)!;
+    if (!info.targetPreps.has(n) || !AIMING_PREPOSITIONS.has(n)) continue;
+    const next = v.norm(k + 1) ?? '';
+    // "at least", "on Monday", "at 10 p.m.": no object of the act.
+    if (next === 'least' || next === 'most' || next === 'once') continue;
+    const nextToken = v.token(k + 1);
+    if (!nextToken || times.some((x) => x.start <= nextToken.start && nextToken.start < x.end)) continue;
+    for (let j = k + 1; j < Math.min(seg.end, k + 5); j++) if (v.mentionStarts.has(j)) return false;
+    return true;
+  }
+  return false;
 }
 
 /** "X said that Y must ...": X asks, Y is asked. False when no speech verb frames the trigger. */
@@ -91,7 +120,14 @@ function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
   // "accused Azerbaijan of shelling villages": the accused is the gerund's actor.
   const prep = v.norm(t.start - 1);
   const accused = (prep === 'of' || prep === 'with' || prep === 'for') && (v.norm(t.start) ?? '').endsWith('ing') ? v.mentions.find((m) => m.t1 === t.start - 1) : undefined;
-  const modifier = accused ?? modifierBefore(v, t.start);
+  let modifier = accused ?? modifierBefore(v, t.start);
+  // "the American and British strikes": every coordinated modifier is a side of the act; the
+  // first named is its source, and none of them its target.
+  const partner = accused ? null : modifier && coordinatedBefore(v, modifier);
+  if (partner) {
+    modifier = partner;
+    roles.targetUnnamed = true;
+  }
   const agent = nounAgent(v, t.end, triggerTokens) ?? agentOfCarryingVerb(v, t.end);
   const ofMention = afterWord(v, t.end, 'of');
   const ofIsSource = t.entry.ofRole === 'source';
@@ -309,22 +345,29 @@ function afterWord(v: SentenceView, from: number, word: string): ActorMention | 
   return v.mentions.find((m) => m.t0 > from && m.t0 <= from + 4) ?? null;
 }
 
+function coordinatedBefore(v: SentenceView, m: ActorMention): ActorMention | null {
+  return v.mentions.find((o) => o.pronoun === null && o.t1 === m.t0 - 1 && (v.grammar.coordinators.has(v.norm(o.t1)!) || v.norm(o.t1) === ',')) ?? null;
+}
+
 /** "a coalition airstrike", "the Prime Minister's condemnation", "CENTCOM's operations". */
 function modifierBefore(v: SentenceView, start: number): ActorMention | null {
   const g = v.grammar;
   // An actor phrase may swallow the event noun ("U.S. military raid"): its actor is the modifier.
   const containing = v.mentions.find((o) => o.pronoun === null && o.t0 < start && o.t1 > start);
   if (containing) return containing;
-  const m = v.mentions.find((o) => o.t1 <= start && o.t1 >= start - 2);
-  if (!m) return null;
-  for (let k = m.t1; k < start; k++) {
-    const n = v.norm(k)!;
-    if (g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.clausePunctuation.has(n) || g.auxiliaries.has(n) || g.coordinators.has(n) || g.beForms.has(n) || g.haveForms.has(n) || v.speechVerbs.has(k)) return null;
-    // "ELN rebels resumed peace negotiations": a verb between makes the actor a subject, not a modifier.
-    if (g.lightVerbs.has(n) || (n.endsWith('ed') && n.length > 4)) return null;
+  // "the American and British strikes": past a coordinator, the nearer actor modifies the noun.
+  candidates: for (const m of v.mentions.filter((o) => o.t1 <= start && o.t1 >= start - 2)) {
+    for (let k = m.t1; k < start; k++) {
+      const n = v.norm(k)!;
+      if (g.coordinators.has(n)) continue candidates;
+      if (g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.clausePunctuation.has(n) || g.auxiliaries.has(n) || g.beForms.has(n) || g.haveForms.has(n) || v.speechVerbs.has(k)) return null;
+      // "ELN rebels resumed peace negotiations": a verb between makes the actor a subject, not a modifier.
+      if (g.lightVerbs.has(n) || (n.endsWith('ed') && n.length > 4)) return null;
+    }
+    // A modifier after a preposition names what the event is about only for some nouns; keep it.
+    return m;
   }
-  // A modifier after a preposition names what the event is about only for some nouns; keep it.
-  return m;
+  return null;
 }
 
 /**

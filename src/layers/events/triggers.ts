@@ -74,7 +74,7 @@ export function contextPos(v: SentenceView, start: number, end: number, form: Fo
   if (prev !== undefined && (g.auxiliaries.has(prev) || g.speakerPronouns.has(prev) || g.thirdPronouns.has(prev) || g.relativePeople.has(prev) || prev === 'which' || g.futureModals.has(prev) || prev.endsWith("'ll") || prev.endsWith("n't"))) {
     return 'verb';
   }
-  if (determinerBefore) return 'noun';
+  if (determinerBefore || modifiedNoun(v, start)) return 'noun';
   // "in heavy fighting" is a noun; "by killing Qasem Soleimani" a gerund with its object.
   if (form === 'ing') {
     if (prev === undefined || !g.prepositions.has(prev)) return 'verb';
@@ -95,8 +95,31 @@ const strongContext = (v: SentenceView, start: number, form: Form) => {
   const prev = v.norm(start - 1);
   const g = v.grammar;
   if (form === 'ed' && v.token(start - 1)?.kind === 'number') return false;
+  if (form !== 'ed' && form !== 'ing' && modifiedNoun(v, start)) return true;
   return prev !== undefined && (g.indefinite.has(prev) || prev === 'the' || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev === 'to' || g.futureModals.has(prev) || g.prepositions.has(prev) || v.token(start - 1)?.kind === 'number');
 };
+
+/**
+ * "more than 30 commercial ships", "the heavy strikes": a word after a number or determiner and
+ * one or two adjectives is a noun, whatever verb it could also be. The scan stops at anything
+ * that can be a subject or a clause word ("which arms", "the army regularly ships").
+ */
+function modifiedNoun(v: SentenceView, start: number): boolean {
+  const g = v.grammar;
+  for (let k = start - 2; k >= Math.max(v.first, start - 3); k--) {
+    const between = v.token(k + 1)!;
+    const n = between.norm;
+    if (between.kind !== 'word' || n.endsWith('ly') || isFunctionWord(g, n)) return false;
+    if (v.mentions.some((m) => m.t0 <= k + 1 && k + 1 < m.t1)) return false;
+    const before = v.token(k)!;
+    const b = before.norm;
+    if (before.kind === 'number' || (b !== 'that' && (g.definite.has(b) || g.indefinite.has(b) || g.possessive.has(b) || g.nounModifiers.has(b)))) return true;
+  }
+  return false;
+}
+
+const isFunctionWord = (g: SentenceView['grammar'], n: string) =>
+  g.auxiliaries.has(n) || g.speakerPronouns.has(n) || g.thirdPronouns.has(n) || g.relativePeople.has(n) || n === 'which' || n === 'that' || n === 'and' || n === 'or' || g.futureModals.has(n) || g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.possessive.has(n) || n.endsWith("n't");
 
 /** Whether a cue is satisfied around the trigger words [start, end). */
 function cueHolds(v: SentenceView, start: number, end: number, cue: Cue, triggerText: string, forRequires: boolean): boolean {

@@ -54,6 +54,12 @@ export interface DraftEvent {
   anaphoric: boolean;
   /** One of its triggers is a noun pointing back ("in the strikes"). */
   anaphoricNoun: boolean;
+  /** Undated and told in the narrative past: it may continue the dated story of its paragraph. */
+  narrativePast?: boolean;
+  /** The clause names the target's place with no actor in it: no target is guessed. */
+  targetUnnamed?: boolean;
+  /** "condemned the abduction": the event an accusation is about; its author is the accused. */
+  blames?: DraftEvent;
   /** Set when a pass folded this event into another one; such drafts are dropped at the end. */
   mergedInto: DraftEvent | null;
 }

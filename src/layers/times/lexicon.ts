@@ -76,6 +76,8 @@ export interface TenseKnowledge {
   copulas: string[];
   verbGroupAdverbs: string[];
   scheduledParticiples: string[];
+  clauseOpeners: string[];
+  reportingVerbs: string[];
 }
 
 /** The knowledge compiled for look-ups: maps on lower-cased words, ready-made regex alternations. */

@@ -3,13 +3,13 @@ import type { TimeExpression } from '../../doc/layers.js';
 import { dayOfValue, formatDay, parseDay, type Day } from './calendar.js';
 import type { TimesLexicon } from './lexicon.js';
 import type { Candidate, Scanner } from './scanner.js';
-import { clauseTense, type Tense, type TenseCues } from './tense.js';
+import { clauseTense, governingVerb, type Tense, type TenseCues } from './tense.js';
 import type { ResolveContext } from './types.js';
 
 /**
  * Turns the scanner's candidates into records: values in text order (so that "that day" and
  * "the previous year" can point back to the last date mentioned), clock times and parts of the
- * day last (they take the date their sentence names), the tense that placed a calendar name
+ * day last (they take the date their sentence names, else the day the narrative is at), the tense that placed a calendar name
  * as `anchor`, and the bounding word before the span as `bound`.
  */
 interface Resolved {
@@ -28,6 +28,27 @@ export function resolveAll(doc: Doc, candidates: Candidate[], scanner: Scanner, 
     }
     return undefined;
   };
+  const reported: (boolean | undefined)[] = new Array(candidates.length);
+  const isReported = (index: number): boolean => {
+    const c = candidates[index]!;
+    reported[index] ??= isReportingVerb(doc, governingVerb(doc.tokens, c.sentence.tokenStart, c.sentence.tokenEnd, c.firstToken, c.lastToken, cues)?.index, cues);
+    return reported[index]!;
+  };
+  const narrativeDay = (index: number): Day | null => {
+    const self = candidates[index]!;
+    let statementDay: Day | null = null;
+    for (let i = index - 1; i >= 0; i--) {
+      const c = candidates[i]!;
+      if (c.sentence === self.sentence) continue;
+      const sameParagraph = !doc.text.slice(c.end, self.start).includes('\n');
+      if (!sameParagraph && c.sentence.index !== self.sentence.index - 1) break;
+      const day = dayOfValue(resolved[i]?.value ?? null);
+      if (!day) continue;
+      if (!isReported(i)) return day;
+      statementDay ??= day;
+    }
+    return statementDay;
+  };
   const resolveOne = (index: number): Resolved => {
     const c = candidates[index]!;
     let usedTense: Tense | null | undefined;
@@ -38,6 +59,7 @@ export function resolveAll(doc: Doc, candidates: Candidate[], scanner: Scanner, 
         return usedTense;
       },
       sentenceDay: () => nearestDayInSentence(candidates, resolved, index),
+      narrativeDay: () => narrativeDay(index),
       referenceDay: () => dayOfValue(valueBefore(index, (v) => dayOfValue(v) !== null) ?? null) ?? dct,
       referenceYear: () => {
         const v = valueBefore(index, (value) => /^\d{4}(?:$|-)/.test(value));
@@ -66,6 +88,10 @@ export function resolveAll(doc: Doc, candidates: Candidate[], scanner: Scanner, 
     if (bound) record.bound = bound;
     return record;
   });
+}
+
+function isReportingVerb(doc: Doc, index: number | undefined, cues: TenseCues): boolean {
+  return index !== undefined && cues.reporting.has(doc.tokens[index]!.norm);
 }
 
 /** The day-precise date nearest to candidate `index` in its sentence, among those resolved. */

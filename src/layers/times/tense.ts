@@ -31,6 +31,10 @@ export interface TenseCues {
   adverbs: Set<string>;
   /** Participles that make "is ___ for Monday" future ("is scheduled", "are expected"). */
   scheduled: Set<string>;
+  /** Words that open a new clause ("and", "that", "which", ","): a verb beyond one governs the time less surely. */
+  openers: Set<string>;
+  /** Verbs of saying ("said", "told"): a time they govern dates the statement, not the event. */
+  reporting: Set<string>;
 }
 
 export function compileTenseCues(k: TenseKnowledge): TenseCues {
@@ -51,6 +55,8 @@ export function compileTenseCues(k: TenseKnowledge): TenseCues {
     copulas: set(k.copulas),
     adverbs: set(k.verbGroupAdverbs),
     scheduled: set(k.scheduledParticiples),
+    openers: set(k.clauseOpeners),
+    reporting: set(k.reportingVerbs),
   };
 }
 
@@ -148,28 +154,60 @@ function auxiliaryBefore(tokens: readonly Token[], i: number, cues: TenseCues): 
   return null;
 }
 
+/** The verb group that governs a time: its last token and its tense. */
+export interface GoverningVerb {
+  index: number;
+  tense: Tense;
+}
+
 /**
- * The tense of the clause around the tokens first..last (inclusive) of a sentence whose tokens
- * are [from, to): the nearest verb group wins (the one before on a tie), within clause breaks
- * (semicolons, quotation marks, dashes, brackets). Without a verb, adverbs decide ("ago",
- * "last" -> past; "next", "until" -> future), then a headline infinitive ("Markets to reopen")
- * makes it future. Null when nothing tells.
+ * The verb group that governs the tokens first..last (inclusive) of a sentence whose tokens
+ * are [from, to), within clause breaks (semicolons, quotation marks, dashes, brackets). A time
+ * after its verb modifies that verb ("withdrew in December and will hand over the bases", "the
+ * truce that ended in December is not expected to hold"), so the verb before wins when no
+ * clause opens between them; else the verb after, when none opens between; else the nearest
+ * (the one before on a tie).
  */
-export function clauseTense(tokens: readonly Token[], from: number, to: number, first: number, last: number, cues: TenseCues = shippedTenseCues()): Tense | null {
+export function governingVerb(tokens: readonly Token[], from: number, to: number, first: number, last: number, cues: TenseCues = shippedTenseCues()): GoverningVerb | null {
+  const [lo, hi] = clauseBounds(tokens, from, to, first, last, cues);
+  let before: GoverningVerb | null = null;
+  let beforeOpen = false;
+  for (let k = first - 1; k >= lo && !before; k--) {
+    const tense = tokenTense(tokens, k, cues);
+    if (tense) before = { index: k, tense };
+    else if (cues.openers.has(tokens[k]!.norm)) beforeOpen = true;
+  }
+  if (before && !beforeOpen) return before;
+  let after: GoverningVerb | null = null;
+  let afterOpen = false;
+  for (let k = last + 1; k < hi && !after; k++) {
+    const tense = tokenTense(tokens, k, cues);
+    if (tense) after = { index: k, tense };
+    else if (cues.openers.has(tokens[k]!.norm)) afterOpen = true;
+  }
+  if (after && !afterOpen) return after;
+  if (!before || !after) return before ?? after;
+  return first - before.index <= after.index - last ? before : after;
+}
+
+function clauseBounds(tokens: readonly Token[], from: number, to: number, first: number, last: number, cues: TenseCues): [number, number] {
   let lo = first;
   while (lo > from && !cues.breaks.has(tokens[lo - 1]!.text)) lo--;
   let hi = last + 1;
   while (hi < to && !cues.breaks.has(tokens[hi]!.text)) hi++;
-  for (let d = 1; first - d >= lo || last + d < hi; d++) {
-    if (first - d >= lo) {
-      const t = tokenTense(tokens, first - d, cues);
-      if (t) return t;
-    }
-    if (last + d < hi) {
-      const t = tokenTense(tokens, last + d, cues);
-      if (t) return t;
-    }
-  }
+  return [lo, hi];
+}
+
+/**
+ * The tense of the clause around the tokens first..last (inclusive) of a sentence whose tokens
+ * are [from, to): the tense of the governing verb group (see governingVerb). Without a verb,
+ * adverbs decide ("ago", "last" -> past; "next", "until" -> future), then a headline
+ * infinitive ("Markets to reopen") makes it future. Null when nothing tells.
+ */
+export function clauseTense(tokens: readonly Token[], from: number, to: number, first: number, last: number, cues: TenseCues = shippedTenseCues()): Tense | null {
+  const verb = governingVerb(tokens, from, to, first, last, cues);
+  if (verb) return verb.tense;
+  const [lo, hi] = clauseBounds(tokens, from, to, first, last, cues);
   for (let d = 1; first - d >= lo || last + d < hi; d++) {
     for (const k of [first - d, last + d]) {
       if (k < lo || k >= hi) continue;

@@ -28,6 +28,12 @@ export interface ResolveContext {
   tense(): Tense | null;
   /** The nearest day-precise date elsewhere in the sentence. */
   sentenceDay(): Day | null;
+  /**
+   * The day of the narrative, for a clock time whose sentence names none: the last day-precise
+   * date before it in its paragraph or the previous sentence, preferring one that dates an event
+   * to one that dates a statement ("officials said on Sunday"). Null when there is none.
+   */
+  narrativeDay(): Day | null;
   /** The last day-precise date mentioned before, else the DCT: what "that day" points to. */
   referenceDay(): Day | null;
   /** The last date with a year mentioned before, else the DCT's: what "the previous year" counts from. */

@@ -50,7 +50,9 @@ export function addClockRules(kit: GrammarKit): void {
       type: 'TIME',
       late: true,
       value: (ctx) => {
-        let day = dateSpan ? dayOfValue(ctx.nested(dateSpan[0], dateSpan[1])) : ctx.sentenceDay() ?? ctx.dct;
+        // Without a date in its sentence, a clock time belongs to the day being narrated
+        // ("abducted villagers on Saturday night ... stormed the village around 10 p.m.").
+        let day = dateSpan ? dayOfValue(ctx.nested(dateSpan[0], dateSpan[1])) : ctx.sentenceDay() ?? ctx.narrativeDay() ?? ctx.dct;
         if (!day) return null;
         let h = hour - offset;
         if (h < 0) { h += 24; day = addDays(day, -1); }

@@ -8,6 +8,7 @@ import { createPipeline } from '../extract.js';
 import { toExtraction } from '../output/json.js';
 import { formatReport } from '../output/report.js';
 import { describeError, Progress, readStdin } from './io.js';
+import { MemoryKeeper } from './memory.js';
 
 interface ExtractFlags {
   published?: string;
@@ -66,6 +67,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
     return 2;
   }
   const progress = new Progress('extract', files.length);
+  const memory = new MemoryKeeper();
   const written = new Map<string, string>();
   let failed = 0;
   let done = 0;
@@ -91,6 +93,7 @@ async function runExtract(files: string[], flags: ExtractFlags): Promise<number>
       console.error(`sitrep: ${e instanceof InputError ? message : `${file}: ${message}`}`);
     }
     progress.tick(++done);
+    memory.tick();
   }
   if (flags.out && files.length > 1) console.error(`sitrep: ${files.length - failed} of ${files.length} articles extracted into ${flags.out}${failed ? `, ${failed} failed` : ''}`);
   return failed ? 1 : 0;

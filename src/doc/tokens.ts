@@ -8,17 +8,23 @@ export interface Token extends Span {
   norm: string;
 }
 
+// One capture group per kind, so the kind comes from the match without testing the text again.
 // Order matters: dotted abbreviations ("U.S.", "a.m.") before plain words, so the periods stay inside.
-const TOKEN = /(?:\p{L}\.){2,}|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*|\S/gu;
+const TOKEN = /((?:\p{L}\.){2,})|(\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?)|([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*)|(\S)/gu;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = from;
   for (let m = TOKEN.exec(text); m !== null && m.index < to; m = TOKEN.exec(text)) {
     const t = m[0];
-    const c = t.charCodeAt(0);
-    const kind: TokenKind = c >= 48 && c <= 57 ? 'number' : t.length > 1 && t.endsWith('.') ? 'abbrev' : /^[\p{L}\p{M}]/u.test(t) ? 'word' : 'punct';
-    tokens.push({ start: m.index, end: m.index + t.length, text: t, kind, norm: t.toLowerCase().replace(/’/g, "'") });
+    let kind: TokenKind;
+    if (m[1] !== undefined) kind = 'abbrev';
+    else if (m[2] !== undefined) kind = 'number';
+    else if (m[3] !== undefined) kind = 'word';
+    else kind = /^\p{L}/u.test(t) ? 'word' : 'punct';
+    const lower = t.toLowerCase();
+    const norm = lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+    tokens.push({ start: m.index, end: m.index + t.length, text: t, kind, norm });
   }
   return tokens;
 }

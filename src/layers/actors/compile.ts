@@ -1,3 +1,4 @@
+import { flagKeys, KeyFlag } from './key-flags.js';
 import { PhraseTrie, phraseKeys } from './phrase-trie.js';
 import { WORD_LISTS, type ActorKind, type LexiconFile, type WordListName } from './lexicon-schema.js';
 
@@ -95,6 +96,8 @@ export interface CompiledLexicon {
   words: Record<WordListName, Set<string>>;
   /** Multi-word entries of the lists, as key sequences, longest first. */
   phrases: Record<WordListName, string[][]>;
+  /** Per token key, the KeyFlag bits of the lists it belongs to (keys in no list are absent). */
+  keyFlags: Map<string, number>;
 }
 
 /** Turns the merged lexicon files into look-up structures, once per annotator. */
@@ -199,7 +202,16 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
     phrase: 'groups', sector: 'REB', kind: 'armed_group', bare: 'sentence', inherit: true, anonymous: false,
     adjectival: false, voiced: false, namedOnly: false, civilianWhenQualified: false, plural: true,
   };
-  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, displacedHead, backReferences, words, phrases };
+  const keyFlags = new Map<string, number>();
+  flagKeys(keyFlags, trie.firstKeys(), KeyFlag.phraseStart);
+  flagKeys(keyFlags, backReferences.keys(), KeyFlag.backReference);
+  flagKeys(keyFlags, words.groupNouns, KeyFlag.groupNoun);
+  flagKeys(keyFlags, words.displacedWords, KeyFlag.displacedWord);
+  flagKeys(keyFlags, words.notNames, KeyFlag.notName);
+  flagKeys(keyFlags, words.speechVerbs, KeyFlag.speechVerb);
+  flagKeys(keyFlags, words.nameParticles, KeyFlag.nameParticle);
+  flagKeys(keyFlags, phrases.creditPhrases.map((p) => p[0]!), KeyFlag.creditStart);
+  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, displacedHead, backReferences, words, phrases, keyFlags };
 }
 
 /** "IRQREB" belongs to Iraq; "ISIS" and "CVL" to no country. */

@@ -1,4 +1,5 @@
 import type { Candidate } from './candidates.js';
+import { KeyFlag } from './key-flags.js';
 import type { ParseState } from './parse-state.js';
 
 /**
@@ -13,7 +14,7 @@ export function findDisplaced(state: ParseState): void {
   if (!lex.displacedHead) return;
   for (let u = 0; u < view.units.length; u++) {
     const unit = view.units[u]!;
-    if (!view.plain(u) || !lex.words.displacedWords.has(view.key(unit.from))) continue;
+    if (!view.is(unit.from, KeyFlag.displacedWord) || !view.plain(u)) continue;
     const noun = peopleBefore(state, unit.from) ?? peopleAfter(state, unit.to);
     if (noun !== null) markDisplaced(state, noun);
   }

@@ -4,6 +4,7 @@ import { compileLexicon, type CompiledLexicon } from './compile.js';
 import { loadLexicons } from './lexicon-load.js';
 import { parseDocument } from './parse.js';
 import { ActorResolver } from './resolve.js';
+import { TokenFacts } from './token-facts.js';
 
 export { LexiconError } from './lexicon-load.js';
 
@@ -23,11 +24,13 @@ let shipped: CompiledLexicon | undefined;
 export function createActorsAnnotator(options: ActorsOptions = {}): Annotator {
   const user = options.lexicons ?? [];
   const lex = user.length === 0 ? (shipped ??= compileLexicon(loadLexicons())) : compileLexicon(loadLexicons(user));
+  // Per-token buffers reused across documents: annotate runs one document at a time.
+  const scratch = new TokenFacts(lex);
   return {
     name: 'actors',
     requires: [],
     annotate(doc) {
-      const parsed = parseDocument(doc, lex);
+      const parsed = parseDocument(doc, lex, scratch);
       // The places layer, when it ran, knows every toponym; the parser only the countries.
       const context = articleContext(doc.article.source, parsed.candidates, parsed.places, parsed.countries, lex, { places: doc.layers.places, datelineEnd: parsed.datelineEnd });
       doc.layers.actors = new ActorResolver(lex, context, doc.text).resolve(parsed.candidates);

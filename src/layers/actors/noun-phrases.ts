@@ -1,5 +1,6 @@
 import type { Candidate, NewCandidate, SectorCandidate } from './candidates.js';
 import type { Head, KnownPerson, NamedActor } from './compile.js';
+import { KeyFlag } from './key-flags.js';
 import { addPlace, type ParseState } from './parse-state.js';
 import { isCityThenRegion, isPlaceContext } from './places.js';
 import { adjacent, isCapitalized } from './units.js';
@@ -28,6 +29,7 @@ interface Modifier {
  */
 export function parseNounPhrase(state: ParseState, u: number): number {
   const { view } = state;
+  if (view.units[u]!.entries === null) return plainWord(state, u);
   if (view.has(u, 'block')) {
     view.consumed[u] = true;
     return u + 1;
@@ -52,8 +54,6 @@ export function parseNounPhrase(state: ParseState, u: number): number {
       view.consumed[u] = true;
       return u + 1;
     }
-    const plain = view.plain(u);
-    if (plain && state.lex.words.groupNouns.has(view.key(view.units[u]!.from))) return groupNoun(state, u);
     return u + 1;
   }
   if (negativePrefix(state, u)) {
@@ -107,6 +107,19 @@ export function parseNounPhrase(state: ParseState, u: number): number {
   for (const m of mods) standalone(state, m);
   for (let x = u; x < k; x++) view.consumed[x] = true;
   return k;
+}
+
+/** A word in no lexicon can only point back ("the command said") or name unnamed groups ("militant groups"). */
+function plainWord(state: ParseState, u: number): number {
+  const { view } = state;
+  const word = backReferenceAt(state, u);
+  if (word) {
+    push(state, { type: 'backRef', word, ...spanOf(state, u, u) });
+    view.consumed[u] = true;
+    return u + 1;
+  }
+  if (view.is(view.units[u]!.from, KeyFlag.groupNoun)) return groupNoun(state, u);
+  return u + 1;
 }
 
 function modifierAt(state: ParseState, u: number): Modifier | null {
@@ -456,8 +469,9 @@ function postModifier(state: ParseState, k: number, head: Head): { country: stri
 function backReferenceAt(state: ParseState, u: number): string | null {
   const { view, lex } = state;
   const unit = view.units[u]!;
+  if (!view.is(unit.from, KeyFlag.backReference)) return null;
   const key = view.key(unit.from);
-  if (!lex.backReferences.has(key) || unit.to !== unit.from + 1 || !definiteBefore(state, unit.from)) return null;
+  if (unit.to !== unit.from + 1 || !definiteBefore(state, unit.from)) return null;
   const next = view.token(unit.to);
   if (unit.possessive) return key;
   if (next && next.kind === 'word' && (isCapitalized(next) || lex.words.backReferenceBlockers.has(view.key(unit.to)))) return null;
@@ -489,9 +503,11 @@ function pushSector(state: ParseState, c: Omit<SectorCandidate, 'type' | 'senten
   push(state, { type: 'sector', ...c });
 }
 
+/** Stores a candidate; every caller passes a fresh object, so it is completed in place rather than copied. */
 function push(state: ParseState, c: NewCandidate): void {
   if (c.start < state.datelineEnd) return;
-  state.candidates.push({ ...c, sentence: state.view.index } as Candidate);
+  (c as Candidate).sentence = state.view.index;
+  state.candidates.push(c as Candidate);
 }
 
 function spanOf(state: ParseState, from: number, to: number): { start: number; end: number; token: number } {

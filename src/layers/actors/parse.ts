@@ -3,8 +3,10 @@ import type { Candidate, PlaceUse } from './candidates.js';
 import type { CompiledLexicon } from './compile.js';
 import { parseNounPhrase } from './noun-phrases.js';
 import { findDisplaced } from './displaced.js';
+import { KeyFlag } from './key-flags.js';
 import type { ParseState } from './parse-state.js';
 import { nameKey, parseName, surnameKeys, tryPerson } from './people.js';
+import { TokenFacts } from './token-facts.js';
 import { adjacent, isCapitalized, SentenceUnits } from './units.js';
 
 export interface ParsedDocument {
@@ -20,7 +22,7 @@ export interface ParsedDocument {
 const DATELINE = /^\s*[A-Z][A-Z.'’ ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]\s/;
 
 /** Finds every candidate actor mention of a document, sentence by sentence, then the short names. */
-export function parseDocument(doc: Doc, lex: CompiledLexicon): ParsedDocument {
+export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFacts = new TokenFacts(lex)): ParsedDocument {
   const text = doc.text;
   const dateline = DATELINE.exec(text.slice(0, 120));
   const state: ParseState = {
@@ -29,13 +31,14 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon): ParsedDocument {
   };
   const views: SentenceUnits[] = [];
   const countries: PlaceUse[] = [];
+  const facts = scratch.load(doc.tokens);
   for (const s of doc.sentences) {
-    const view = new SentenceUnits(doc.tokens, s.tokenStart, s.tokenEnd, s.index, lex);
+    const view = new SentenceUnits(doc.tokens, s.tokenStart, s.tokenEnd, s.index, lex, facts);
     views.push(view);
     for (const unit of view.units) {
-      // "Iran-backed militias": the backer is not where the militias are.
-      if (unit.start < state.datelineEnd || view.key(unit.to) === '-' || view.key(unit.from - 1) === '-') continue;
-      const e = unit.entries?.find((x) => x.type === 'country' || x.type === 'capital' || x.type === 'demonym' || x.type === 'people');
+      // Only lexicon units name countries. "Iran-backed militias": the backer is not where the militias are.
+      if (unit.entries === null || unit.start < state.datelineEnd || view.key(unit.to) === '-' || view.key(unit.from - 1) === '-') continue;
+      const e = unit.entries.find((x) => x.type === 'country' || x.type === 'capital' || x.type === 'demonym' || x.type === 'people');
       if (e && 'code' in e) countries.push({ country: e.code, sentence: s.index, token: unit.from });
     }
     if (isCreditLine(view, lex)) {
@@ -61,7 +64,7 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon): ParsedDocument {
 
 /** "VOA correspondent Jeff Seldin contributed to this report." */
 function isCreditLine(view: SentenceUnits, lex: CompiledLexicon): boolean {
-  for (let i = view.from; i < view.to; i++) if (view.startsWith(i, lex.phrases.creditPhrases)) return true;
+  for (let i = view.from; i < view.to; i++) if (view.is(i, KeyFlag.creditStart) && view.startsWith(i, lex.phrases.creditPhrases)) return true;
   return false;
 }
 
@@ -81,9 +84,11 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
     for (let u = 0; u < view.units.length; u++) {
       if (view.consumed[u]) continue;
       const t = view.plain(u);
-      if (!t || t.kind !== 'word' || w.notNames.has(view.key(view.units[u]!.from))) continue;
-      if (!isCapitalized(t) && !particleName(view, view.units[u]!.from, w.nameParticles)) continue;
-      if (!mayBeShortName(view, view.units[u]!.from, known, w.speechVerbs)) continue;
+      if (!t || t.kind !== 'word') continue;
+      const from = view.units[u]!.from;
+      if (view.is(from, KeyFlag.notName)) continue;
+      if (!isCapitalized(t) && !particleName(view, from)) continue;
+      if (!mayBeShortName(view, from, known)) continue;
       const name = parseName(state, view.units[u]!.from);
       if (!name) continue;
       const key = nameKey(name);
@@ -110,15 +115,15 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
 const SPEECH_WINDOW = 8;
 
 /** "al-Tikriti": a lower-case particle joined by a hyphen to a capitalized name. */
-function particleName(view: SentenceUnits, token: number, particles: ReadonlySet<string>): boolean {
-  return particles.has(view.key(token)) && view.key(token + 1) === '-' && adjacent(view.token(token), view.token(token + 1)) && isCapitalized(view.token(token + 2));
+function particleName(view: SentenceUnits, token: number): boolean {
+  return view.is(token, KeyFlag.nameParticle) && view.key(token + 1) === '-' && adjacent(view.token(token), view.token(token + 1)) && isCapitalized(view.token(token + 2));
 }
 
 /** Only names seen before or near a verb of speaking are worth parsing. */
-function mayBeShortName(view: SentenceUnits, token: number, known: ReadonlyMap<string, number>, speech: ReadonlySet<string>): boolean {
+function mayBeShortName(view: SentenceUnits, token: number, known: ReadonlyMap<string, number>): boolean {
   const key = view.key(token);
   if (known.has(key) || (view.key(token + 1) === '-' && known.has(`${key}-${view.key(token + 2)}`))) return true;
-  if (speech.has(view.key(token - 1)) || view.key(token - 1) === 'to') return true;
-  for (let k = token + 1; k < Math.min(view.to, token + SPEECH_WINDOW); k++) if (speech.has(view.key(k))) return true;
+  if (view.is(token - 1, KeyFlag.speechVerb) || view.key(token - 1) === 'to') return true;
+  for (let k = token + 1; k < Math.min(view.to, token + SPEECH_WINDOW); k++) if (view.is(k, KeyFlag.speechVerb)) return true;
   return false;
 }

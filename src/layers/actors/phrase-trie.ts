@@ -3,7 +3,8 @@ import { tokenize, type Token } from '../../doc/tokens.js';
 /** The look-up key of a token: its lower-cased form with every dash made a hyphen. */
 export function tokenKey(t: Token): string {
   const n = t.norm;
-  return n.length === 1 && DASHES.has(n) ? '-' : n;
+  // Dashes are the only one-character keys above U+2000 worth a look-up.
+  return n.length === 1 && n.charCodeAt(0) >= 0x2000 && DASHES.has(n) ? '-' : n;
 }
 const DASHES = new Set(['–', '—', '‐', '‑', '−']);
 
@@ -35,6 +36,10 @@ export interface PhraseMatch<V> {
 
 const UPPER_START = /^\p{Lu}/u;
 
+/** "Iraq's", "Iraqis'": a key a phrase may end in, with the possessive attached. */
+export const mayBePossessive = (key: string): boolean =>
+  key.length > 2 && (key.charCodeAt(key.length - 2) === 39 || key.charCodeAt(key.length - 1) === 39) && (key.endsWith("'s") || key.endsWith("s'"));
+
 /**
  * Multi-word phrases keyed token by token, so matching at a token costs a few Map look-ups
  * whatever the size of the lexicon. Case rules are stored per phrase: a capitalized word of
@@ -63,6 +68,11 @@ export class PhraseTrie<V> {
     node.stored.push({ value, capitalized: tokens.map((t) => UPPER_START.test(t.text)), upperOnly });
   }
 
+  /** The first keys of all phrases. */
+  firstKeys(): Iterable<string> {
+    return this.root.next.keys();
+  }
+
   /** The longest phrase starting at token `from` (not crossing `to`), with every value valid there. */
   longestAt(tokens: readonly Token[], from: number, to: number, keys?: readonly string[], keyOffset = 0): PhraseMatch<V> | null {
     let node: Node<V> | undefined = this.root;
@@ -70,7 +80,7 @@ export class PhraseTrie<V> {
     for (let i = from; i < to && node; i++) {
       const key = keys ? keys[i - keyOffset]! : tokenKey(tokens[i]!);
       const child: Node<V> | undefined = node.next.get(key);
-      if (!child && key.length > 2 && (key.charCodeAt(key.length - 2) === 39 || key.charCodeAt(key.length - 1) === 39) && (key.endsWith("'s") || key.endsWith("s'"))) {
+      if (!child && mayBePossessive(key)) {
         const base = node.next.get(key.endsWith("'s") ? key.slice(0, -2) : key.slice(0, -1));
         if (base) {
           const values = this.valid(base, tokens, from, i + 1, true);

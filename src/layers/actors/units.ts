@@ -1,6 +1,8 @@
 import type { Token } from '../../doc/tokens.js';
 import type { CompiledLexicon, Entry } from './compile.js';
-import { tokenKey } from './phrase-trie.js';
+import { KeyFlag, type KeyFlag as Flag } from './key-flags.js';
+import { mayBePossessive } from './phrase-trie.js';
+import type { TokenFacts } from './token-facts.js';
 
 /**
  * A sentence cut into units: a lexicon phrase (longest match) or a plain token. The parser
@@ -20,16 +22,20 @@ export interface Unit {
 export class SentenceUnits {
   readonly units: Unit[] = [];
   readonly consumed: boolean[] = [];
+  /** Per document token: its unit, written for this sentence's range below. */
   private readonly unitOfToken: Int32Array;
-  /** Look-up keys of the sentence's tokens, computed once. */
-  private readonly keys: string[];
+  /** Look-up keys of the document's tokens, computed once per document. */
+  private readonly keys: readonly string[];
+  /** Per document token: the word lists its key belongs to (see key-flags.ts). */
+  private readonly flags: Uint16Array;
 
-  constructor(readonly tokens: readonly Token[], readonly from: number, readonly to: number, readonly index: number, lex: CompiledLexicon) {
-    this.unitOfToken = new Int32Array(to - from).fill(-1);
-    this.keys = new Array<string>(to - from);
-    for (let i = from; i < to; i++) this.keys[i - from] = tokenKey(tokens[i]!);
+  constructor(readonly tokens: readonly Token[], readonly from: number, readonly to: number, readonly index: number, lex: CompiledLexicon, facts: TokenFacts) {
+    this.unitOfToken = facts.unitOfToken;
+    this.keys = facts.keys;
+    this.flags = facts.flags;
     for (let i = from; i < to; ) {
-      const match = lex.trie.longestAt(tokens, i, to, this.keys, from);
+      // Most tokens start no phrase; the flags tell without walking the trie.
+      const match = (this.flags[i]! & KeyFlag.phraseStart) !== 0 || mayBePossessive(this.keys[i]!) ? lex.trie.longestAt(tokens, i, to, this.keys) : null;
       let unit: Unit;
       if (match) {
         const last = tokens[match.end - 1]!;
@@ -39,7 +45,7 @@ export class SentenceUnits {
         const t = tokens[i]!;
         unit = { from: i, to: i + 1, entries: null, possessive: false, start: t.start, end: t.end };
       }
-      for (let k = unit.from; k < unit.to; k++) this.unitOfToken[k - from] = this.units.length;
+      for (let k = unit.from; k < unit.to; k++) this.unitOfToken[k] = this.units.length;
       this.units.push(unit);
       this.consumed.push(false);
       i = unit.to;
@@ -61,7 +67,7 @@ export class SentenceUnits {
   }
 
   unitAt(token: number): number {
-    return token >= this.from && token < this.to ? this.unitOfToken[token - this.from]! : -1;
+    return token >= this.from && token < this.to ? this.unitOfToken[token]! : -1;
   }
 
   token(i: number): Token | undefined {
@@ -69,7 +75,12 @@ export class SentenceUnits {
   }
 
   key(i: number): string {
-    return i >= this.from && i < this.to ? this.keys[i - this.from]! : '';
+    return i >= this.from && i < this.to ? this.keys[i]! : '';
+  }
+
+  /** Is the key of token `i` in the word list of `flag`? False outside the sentence. */
+  is(i: number, flag: Flag): boolean {
+    return i >= this.from && i < this.to && (this.flags[i]! & flag) !== 0;
   }
 
   entriesAt(u: number): readonly Entry[] {
@@ -114,8 +125,15 @@ export class SentenceUnits {
   }
 }
 
-/** Written with a capital first letter. */
-export const isCapitalized = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+const UPPER_START = /^\p{Lu}/u;
+
+/** Written with a capital first letter. ASCII is decided by its code; the Unicode test only runs for other scripts. */
+export const isCapitalized = (t: Token | undefined): boolean => {
+  if (!t) return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(t.text);
+};
 
 /** Two tokens written without a space between them ("al" "-" "Sudani"). */
 export const adjacent = (a: Token | undefined, b: Token | undefined): boolean => !!a && !!b && a.end === b.start;

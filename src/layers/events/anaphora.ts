@@ -22,6 +22,7 @@ export const ANAPHOR_SENTENCES = 3;
  */
 export function repeatedEventNouns(v: SentenceView, found: readonly Trigger[], recent: ReadonlyMap<string, RecentNoun>): Trigger[] {
   const extra: Trigger[] = [];
+  if (recent.size === 0) return extra;
   const taken = (k: number) => found.some((t) => t.start <= k && k < t.end);
   for (let k = v.first + 1; k < v.end; k++) {
     if (taken(k) || v.token(k)!.kind !== 'word') continue;

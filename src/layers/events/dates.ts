@@ -35,8 +35,9 @@ export function dateOf(
   timesById: ReadonlyMap<string, TimeExpression>,
   dct: string | null,
 ): DateChoice {
+  // Most sentences name no time: nothing below could date the event.
+  if (v.times.length === 0) return NO_DATE;
   const triggerSegments = new Set(triggers.map((t) => segmentIndexAt(v, t.start)));
-  const gap = (list: readonly TriggerRef[], r: TokenRange) => Math.min(Infinity, ...list.map((t) => (r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0)));
   const distance = (r: TokenRange) => gap(triggers, r);
   // A time goes with the nearest trigger of its clause: in "asked the coalition to continue
   // providing support until the end of the year", the deadline is the support's, not the request's.
@@ -65,6 +66,13 @@ export function dateOf(
     if (said) return { time: said.time.id, date: said.value.slice(0, 7), dateSource: 'text', future: false };
   }
   return NO_DATE;
+}
+
+/** Tokens between a time and the nearest of the triggers (0 when they overlap). */
+function gap(list: readonly TriggerRef[], r: TokenRange): number {
+  let nearest = Infinity;
+  for (const t of list) nearest = Math.min(nearest, r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0);
+  return nearest;
 }
 
 /** The calendar value a time gives an event, or null for times that are not dates ("now", "every week"). */

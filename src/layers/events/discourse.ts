@@ -63,11 +63,10 @@ export class Discourse {
   }
 
   private antecedent(m: ActorMention, v: SentenceView): string | null {
-    const none = new Set<number>();
     let best: ActorMention | null = null;
     for (const o of v.mentions) {
       if (o.t1 > m.t0) break;
-      if (o.pronoun === null && prepositionBefore(v, o, none) === null) best ??= o;
+      if (o.pronoun === null && prepositionBefore(v, o, NO_TOKENS) === null) best ??= o;
     }
     return best?.actor ?? this.previousSubject;
   }
@@ -83,8 +82,7 @@ export class Discourse {
   }
 
   afterSentence(v: SentenceView, events: readonly DraftEvent[]): void {
-    const none = new Set<number>();
-    const subject = v.mentions.find((m) => m.pronoun === null && prepositionBefore(v, m, none) === null);
+    const subject = v.mentions.find((m) => m.pronoun === null && prepositionBefore(v, m, NO_TOKENS) === null);
     if (subject) this.previousSubject = subject.actor;
     for (const e of events) if (e.type === 'CONSULT' && e.status === 'reported' && e.source && !e.mergedInto) this.lastConsult = e;
   }
@@ -96,17 +94,26 @@ function firstActor(doc: Doc): string | null {
   return best?.id ?? null;
 }
 
+// No token is a trigger: for subjects read outside any event.
+const NO_TOKENS: ReadonlySet<number> = new Set();
+
+const NEWLINE = 10;
+const STRAIGHT_QUOTE = 34;
+const LEFT_QUOTE = 0x201c;
+const RIGHT_QUOTE = 0x201d;
+
 // Text between quotation marks, per paragraph: curly quotes open and close, straight ones toggle.
 function quotationRegions(text: string): Offsets[] {
   const regions: Offsets[] = [];
   let open = -1;
+  // Character codes, not one-character strings: this runs over every character of the article.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n' && open >= 0 && text[i + 1] === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE && open >= 0 && text.charCodeAt(i + 1) === NEWLINE) {
       regions.push({ start: open, end: i });
       open = -1;
-    } else if (c === '“' || (c === '"' && open < 0)) open = i + 1;
-    else if ((c === '”' || c === '"') && open >= 0) {
+    } else if (c === LEFT_QUOTE || (c === STRAIGHT_QUOTE && open < 0)) open = i + 1;
+    else if ((c === RIGHT_QUOTE || c === STRAIGHT_QUOTE) && open >= 0) {
       regions.push({ start: open, end: i });
       open = -1;
     }

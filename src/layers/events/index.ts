@@ -67,10 +67,12 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   const dateline = datelineOf(doc);
   const drafts: DraftEvent[] = [];
   const recentNouns: RecentNouns = new Map();
+  // The plurals of the recent head words, so that testing a token needs no sliced copy of it.
+  const recentPlurals = new Set<string>();
 
   for (const sentence of doc.sentences) {
     // Most sentences hold no word of the lexicon: they only tell who the subject was.
-    if (!mayHoldTrigger(doc, sentence, lex, recentNouns)) {
+    if (!mayHoldTrigger(doc, sentence, lex, recentNouns, recentPlurals)) {
       discourse.afterQuietSentence(doc, index.mentionsBySentence[sentence.index]!, g.prepositions, sentence.tokenStart);
       continue;
     }
@@ -105,7 +107,8 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     markRequestedActs(v, events.filter((e) => !e.mergedInto));
     for (const e of events) {
       if (e.mergedInto) continue;
-      const others = events.filter((o) => o !== e && !o.mergedInto).flatMap((o) => o.triggers);
+      // The other triggers only weigh the sentence's times against each other: none, no need.
+      const others = v.times.length === 0 ? [] : events.filter((o) => o !== e && !o.mergedInto).flatMap((o) => o.triggers);
       const date = dateOf(v, e.triggers, others, e.status, STATEMENT_TYPES.has(e.type), timesById, dct);
       if (date.date !== null) {
         e.date = date.date;
@@ -127,14 +130,26 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     live.splice(0, live.length, ...live.filter((e) => !e.mergedInto), ...announced);
     discourse.afterSentence(v, live);
     drafts.push(...live);
-    for (const e of live) for (const t of e.triggers) if (t.pos === 'noun') recentNouns.set(headWord(v.norm(t.end - 1)!), { entry: t.entry, sentence: sentence.index });
+    for (const e of live) {
+      for (const t of e.triggers) {
+        if (t.pos !== 'noun') continue;
+        const head = headWord(v.norm(t.end - 1)!);
+        recentNouns.set(head, { entry: t.entry, sentence: sentence.index });
+        recentPlurals.add(head + 's');
+      }
+    }
   }
 
   const actorChars = new Uint8Array(doc.text.length + 1);
   for (const a of doc.layers.actors) for (const m of a.mentions) actorChars.fill(1, m.start, m.end);
-  const isActorMention = (span: { start: number; end: number }) => (dateline !== null && span.start < dateline.end) || actorChars.subarray(span.start, span.end).includes(1);
+  const isActorMention = (span: { start: number; end: number }) => (dateline !== null && span.start < dateline.end) || anySet(actorChars, span.start, span.end);
   resolveArticle(drafts, { codeOf, dct, paragraphOf: paragraphIndex(doc), mainPlace: mainCountryPlace(doc.layers.places, isActorMention), statementTypes: STATEMENT_TYPES });
   return toRecords(doc, drafts.filter((d) => !d.mergedInto));
+}
+
+function anySet(flags: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (flags[i] === 1) return true;
+  return false;
 }
 
 /** The paragraph of each sentence: a line break between two sentences starts a new one. */
@@ -148,12 +163,17 @@ function paragraphIndex(doc: Doc): (sentenceIndex: number) => number {
   return (i) => paragraphs[i] ?? -1;
 }
 
-function mayHoldTrigger(doc: Doc, sentence: Sentence, lex: EventLexicon, recentNouns: RecentNouns): boolean {
+function mayHoldTrigger(doc: Doc, sentence: Sentence, lex: EventLexicon, recentNouns: RecentNouns, recentPlurals: ReadonlySet<string>): boolean {
   for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
     const n = doc.tokens[k]!.norm;
-    if (lex.anchorWords.has(n) || (recentNouns.size > 0 && recentNouns.has(headWord(n)))) return true;
+    if (lex.anchorWords.has(n) || (recentNouns.size > 0 && isRecentNoun(n, recentNouns, recentPlurals))) return true;
   }
   return false;
+}
+
+/** recentNouns.has(headWord(n)), without slicing: a plural head is looked up among the plurals. */
+function isRecentNoun(n: string, recentNouns: RecentNouns, recentPlurals: ReadonlySet<string>): boolean {
+  return n.endsWith('s') && !n.endsWith('ss') ? recentPlurals.has(n) : recentNouns.has(n);
 }
 
 function draftFor(v: SentenceView, t: Trigger, lex: EventLexicon, triggerTokens: ReadonlySet<number>, discourse: Discourse): DraftEvent {

@@ -38,12 +38,15 @@ export function announceIntentions(
 
   const added: DraftEvent[] = [];
   // "will withdraw its force unless ...": a negative condition turns an announcement into a threat.
-  const conditional = hasWord(v, g.threatConditions);
+  // Read only when an announcement needs it: most sentences hold none.
+  let conditional: boolean | undefined;
   const speech = speechVerbIndex(v);
-  const speaker = speech === null ? null : codeOf(resolve(subjectOf(v, speech, new Set())?.mention ?? null));
+  const speakerId = speech === null ? null : resolve(subjectOf(v, speech, new Set())?.mention ?? null);
+  const speaker = speech === null ? null : codeOf(speakerId);
   for (const e of events) {
     if (e.status !== 'planned' || e.type === 'AGREE' || e.type === 'THREATEN' || quoted(e.triggers[0]!.start)) continue;
     if (!announcedByOwnSide(v, e, speech, speaker, codeOf)) continue;
+    conditional ??= hasWord(v, g.threatConditions);
     const threat = conditional || g.threateningTypes.has(e.type);
     // An announced demand, accusation or refusal is that statement itself, not a promise.
     if (!threat && lex.types.get(e.type)!.hostile) continue;
@@ -65,7 +68,6 @@ export function announceIntentions(
       mergedInto: null,
     });
   }
-  const speakerId = speech === null ? null : resolve(subjectOf(v, speech, new Set())?.mention ?? null);
   const blame = attributedBlame(v, events, speech, speakerId, codeOf, lex);
   if (blame) added.push(blame);
   return added;

@@ -18,6 +18,8 @@ export class EventLexiconError extends Error {
 export interface Cue {
   /** Word sequences (tokenized like the text), any of which satisfies the cue. */
   sequences: string[][];
+  /** The sequences joined by spaces, to compare with a trigger's own words. */
+  joinedSequences: Set<string>;
   actor: boolean;
   speech: boolean;
   side: 'before' | 'after' | 'either';
@@ -46,6 +48,8 @@ export interface CompiledEntry {
 
 export interface Pattern {
   words: string[];
+  /** The words joined by spaces ("state of emergency"), as cues name triggers. */
+  text: string;
   /** The listed form the pattern was made from ("strike" for "struck" and "strikes"), last word only. */
   lemma: string;
   entry: CompiledEntry;
@@ -100,6 +104,8 @@ export interface Grammar {
   speakerPronouns: Set<string>;
   thirdPronouns: Set<string>;
   groupSubjects: string[][];
+  /** The group subjects by first word, in list order, so a token tries only its own. */
+  groupSubjectsByFirstWord: Map<string, string[][]>;
   /** First words of every pronoun and group subject, to skip other tokens fast. */
   pronounFirstWords: Set<string>;
   prepositions: Set<string>;
@@ -109,6 +115,8 @@ export interface Grammar {
   noCasualties: string[][];
   causeMarkers: string[][];
   causeMarkerFirstWords: Set<string>;
+  /** The cause markers by first word, in list order. */
+  causeMarkersByFirstWord: Map<string, string[][]>;
   deathWords: Set<string>;
   personNouns: Set<string>;
   partitiveHeads: Set<string>;
@@ -198,7 +206,7 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
     const list = byFirstWord.get(words[0]!) ?? [];
     if (list.some((p) => p.entry === entry && p.pos === pos && p.words.join(' ') === words.join(' '))) return;
     const lemmaWords = toWords(listed);
-    list.push({ words, lemma: (pos === 'verb' ? lemmaWords[0] : lemmaWords.at(-1)) ?? listed, entry, pos, form });
+    list.push({ words, text: words.join(' '), lemma: (pos === 'verb' ? lemmaWords[0] : lemmaWords.at(-1)) ?? listed, entry, pos, form });
     byFirstWord.set(words[0]!, list);
   };
   for (const f of files) {
@@ -244,8 +252,10 @@ function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, Typ
 }
 
 function compileCue(c: CueSpec): Cue {
+  const sequences = (c.words ?? []).map(toWords).filter((w) => w.length > 0);
   return {
-    sequences: (c.words ?? []).map(toWords).filter((w) => w.length > 0),
+    sequences,
+    joinedSequences: new Set(sequences.map((seq) => seq.join(' '))),
     actor: c.actor ?? false,
     speech: c.speech ?? false,
     side: c.side,
@@ -253,6 +263,17 @@ function compileCue(c: CueSpec): Cue {
     capitalized: c.capitalized ?? false,
     onlyFor: c.onlyFor ? new Set(c.onlyFor.map((w) => toWords(w).join(' '))) : null,
   };
+}
+
+function byFirstWord(sequences: readonly string[][]): Map<string, string[][]> {
+  const map = new Map<string, string[][]>();
+  for (const seq of sequences) {
+    if (seq.length === 0) continue;
+    const list = map.get(seq[0]!) ?? [];
+    list.push(seq);
+    map.set(seq[0]!, list);
+  }
+  return map;
 }
 
 function compileGrammar(k: CuesFile): Grammar {
@@ -284,6 +305,7 @@ function compileGrammar(k: CuesFile): Grammar {
     speakerPronouns: set(k.pronouns.speaker),
     thirdPronouns: set(k.pronouns.third),
     groupSubjects: k.pronouns.group.map(toWords),
+    groupSubjectsByFirstWord: byFirstWord(k.pronouns.group.map(toWords)),
     pronounFirstWords: new Set([...k.pronouns.speaker, ...k.pronouns.third, ...k.pronouns.group.map((p) => toWords(p)[0] ?? ''), 'both', 'the']),
     prepositions: set(k.prepositions),
     purposeNouns: set(k.purposeNouns.words),
@@ -292,6 +314,7 @@ function compileGrammar(k: CuesFile): Grammar {
     noCasualties: k.noCasualties.phrases.map(toWords),
     causeMarkers: k.causeMarkers.phrases.map(toWords),
     causeMarkerFirstWords: new Set(k.causeMarkers.phrases.map((p) => toWords(p)[0] ?? '')),
+    causeMarkersByFirstWord: byFirstWord(k.causeMarkers.phrases.map(toWords)),
     deathWords: set(k.deathWords.words),
     personNouns: set(k.personNouns.words),
     partitiveHeads: set(k.partitiveHeads.words),

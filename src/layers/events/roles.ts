@@ -280,7 +280,7 @@ export function prepositionBefore(v: SentenceView, m: ActorMention, triggerToken
   if (m.pronoun !== null && SUBJECT_PRONOUNS.has(v.norm(m.t0) ?? '')) return null;
   for (let k = m.t0 - 1, steps = 0; k >= v.first && steps < 5; k--, steps++) {
     // A time expression in between belongs to the clause, not to the mention ("said on Friday X ...").
-    if (v.times.some((r) => r.t0 <= k && k < r.t1)) return null;
+    if (coversToken(v.times, k)) return null;
     const n = v.norm(k)!;
     // "tens of thousands of students", "a group of diplomats": the head is the mention itself.
     if (n === 'of' && (g.partitiveHeads.has(v.norm(k - 1) ?? '') || v.token(k - 1)?.kind === 'number')) return null;
@@ -288,9 +288,19 @@ export function prepositionBefore(v: SentenceView, m: ActorMention, triggerToken
     if (g.prepositions.has(n)) return segmentAt(v, k).start === k && segmentAt(v, k).kind === 'subordinate' ? null : n;
     if (triggerTokens.has(k) || g.auxiliaries.has(n) || v.speechVerbs.has(k) || g.beForms.has(n) || g.haveForms.has(n)) return null;
     if (g.clausePunctuation.has(n) || n === '.' || g.relativePeople.has(n) || g.relativeThings.has(n) || g.subordinators.has(n) || g.coordinators.has(n)) return null;
-    if (v.mentions.some((o) => o !== m && o.t1 === k + 1)) return null;
+    if (otherMentionEndsAt(v, m, k + 1)) return null;
   }
   return null;
+}
+
+function coversToken(ranges: readonly { t0: number; t1: number }[], k: number): boolean {
+  for (const r of ranges) if (r.t0 <= k && k < r.t1) return true;
+  return false;
+}
+
+function otherMentionEndsAt(v: SentenceView, m: ActorMention, end: number): boolean {
+  for (const o of v.mentions) if (o !== m && o.t1 === end) return true;
+  return false;
 }
 
 /** The second conjunct after "X and", "X as well as", "X along with". */

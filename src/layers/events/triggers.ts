@@ -23,7 +23,8 @@ export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
   for (let i = v.first; i < v.end; i++) {
     const candidates = lex.byFirstWord.get(v.norm(i)!);
     if (!candidates) continue;
-    const matching = candidates.filter((p) => p.words.every((w, k) => v.norm(i + k) === w));
+    const matching: Pattern[] = [];
+    for (const p of candidates) if (matchesAt(v, i, p.words)) matching.push(p);
     let accepted: Trigger | null = null;
     for (let at = 0; at < matching.length && !accepted; ) {
       const length = matching[at]!.words.length;
@@ -37,6 +38,12 @@ export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
     }
   }
   return found;
+}
+
+/** Whether the sentence's words from token `at` on are `words`. */
+function matchesAt(v: SentenceView, at: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (v.norm(at + k) !== words[k]) return false;
+  return true;
 }
 
 function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]): Trigger | null {
@@ -53,13 +60,23 @@ function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]
     // "a target", "will release": the only sense on offer is the wrong part of speech.
     return null;
   }
-  const text = group[0]!.words.join(' ');
+  const text = group[0]!.text;
   for (const p of order) {
-    if (p.entry.requires.every((c) => cueHolds(v, start, end, c, text, true)) && !p.entry.excludes.some((c) => cueHolds(v, start, end, c, text, false))) {
+    if (allCuesHold(v, start, end, p.entry.requires, text) && !anyCueHolds(v, start, end, p.entry.excludes, text)) {
       return { start, end, lemma: p.lemma, entry: p.entry, pos: p.pos, form: p.form };
     }
   }
   return null;
+}
+
+function allCuesHold(v: SentenceView, start: number, end: number, cues: readonly Cue[], text: string): boolean {
+  for (const c of cues) if (!cueHolds(v, start, end, c, text, true)) return false;
+  return true;
+}
+
+function anyCueHolds(v: SentenceView, start: number, end: number, cues: readonly Cue[], text: string): boolean {
+  for (const c of cues) if (cueHolds(v, start, end, c, text, false)) return true;
+  return false;
 }
 
 /** Verb or noun, as far as the word before (and after) tells; null when they do not. */
@@ -125,23 +142,23 @@ const isFunctionWord = (g: SentenceView['grammar'], n: string) =>
 function cueHolds(v: SentenceView, start: number, end: number, cue: Cue, triggerText: string, forRequires: boolean): boolean {
   if (cue.onlyFor && !cue.onlyFor.has(triggerText)) return forRequires;
   if (cue.within === 0) {
-    const own = cue.sequences.some((seq) => seq.join(' ') === triggerText);
-    if (!own) return false;
+    if (!cue.joinedSequences.has(triggerText)) return false;
     if (cue.capitalized) {
       const t = v.token(start)!;
       return start > v.first && t.text[0] !== t.text[0]!.toLowerCase();
     }
     return true;
   }
-  const ranges: [number, number][] = [];
-  if (cue.side !== 'after') ranges.push([Math.max(v.first, start - cue.within), start]);
-  if (cue.side !== 'before') ranges.push([end, Math.min(v.end, end + cue.within)]);
-  for (const [from, to] of ranges) {
-    for (let k = from; k < to; k++) {
-      if (cue.actor && v.mentionStarts.has(k)) return true;
-      if (cue.speech && v.speechVerbs.has(k)) return true;
-      for (const seq of cue.sequences) if (seq.every((w, j) => v.norm(k + j) === w)) return true;
-    }
+  if (cue.side !== 'after' && cueWithin(v, Math.max(v.first, start - cue.within), start, cue)) return true;
+  return cue.side !== 'before' && cueWithin(v, end, Math.min(v.end, end + cue.within), cue);
+}
+
+/** Whether the cue's actor, speech verb or words start at a token of [from, to). */
+function cueWithin(v: SentenceView, from: number, to: number, cue: Cue): boolean {
+  for (let k = from; k < to; k++) {
+    if (cue.actor && v.mentionStarts.has(k)) return true;
+    if (cue.speech && v.speechVerbs.has(k)) return true;
+    for (const seq of cue.sequences) if (matchesAt(v, k, seq)) return true;
   }
   return false;
 }
@@ -151,11 +168,12 @@ function isInsideName(v: SentenceView, t: Trigger): boolean {
   if (t.start === v.first) return false;
   const text = v.token(t.start)!.text;
   if (text[0] === text[0]!.toLowerCase()) return false;
-  const capital = (i: number) => {
-    const tk = v.token(i);
-    return tk !== undefined && tk.kind === 'word' && tk.text[0] !== tk.text[0]!.toLowerCase();
-  };
-  return capital(t.start - 1) || capital(t.end) || v.mentions.some((m) => m.pronoun === null && m.t0 <= t.start && t.end <= m.t1);
+  return isCapitalWord(v, t.start - 1) || isCapitalWord(v, t.end) || v.mentions.some((m) => m.pronoun === null && m.t0 <= t.start && t.end <= m.t1);
+}
+
+function isCapitalWord(v: SentenceView, i: number): boolean {
+  const tk = v.token(i);
+  return tk !== undefined && tk.kind === 'word' && tk.text[0] !== tk.text[0]!.toLowerCase();
 }
 
 // "the mission to fight ISIS", "its ability to attack": a purpose or ability, not an event,

@@ -85,22 +85,13 @@ export class TokenIndex {
 export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar): { segments: Segment[]; segmentOf: Int16Array } {
   const segments: Segment[] = [{ start: first, end, kind: 'main', speechVerb: null }];
   const segmentOf = new Int16Array(end - first);
-  const norm = (i: number) => (i >= first && i < end ? doc.tokens[i]!.norm : undefined);
-  const open = (at: number, kind: SegmentKind) => {
-    const current = segments[segments.length - 1]!;
-    if (at <= current.start) {
-      current.kind = kind === 'continuation' ? current.kind : kind;
-      return;
-    }
-    current.end = at;
-    segments.push({ start: at, end, kind, speechVerb: null });
-  };
+  const open = (at: number, kind: SegmentKind) => openSegment(segments, at, kind, end);
   let inParen = false;
   let inDash = false;
   for (let i = first; i < end; i++) {
     const n = doc.tokens[i]!.norm;
-    const prev = norm(i - 1);
-    const next = norm(i + 1);
+    const prev = i > first ? doc.tokens[i - 1]!.norm : undefined;
+    const next = i + 1 < end ? doc.tokens[i + 1]!.norm : undefined;
     if (n === '(' || n === '[') {
       inParen = true;
       open(i + 1, 'paren');
@@ -132,6 +123,16 @@ export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar
     for (let i = seg.start; i < seg.end; i++) segmentOf[i - first] = s;
   }
   return { segments, segmentOf };
+}
+
+function openSegment(segments: Segment[], at: number, kind: SegmentKind, end: number): void {
+  const current = segments[segments.length - 1]!;
+  if (at <= current.start) {
+    current.kind = kind === 'continuation' ? current.kind : kind;
+    return;
+  }
+  current.end = at;
+  segments.push({ start: at, end, kind, speechVerb: null });
 }
 
 /**
@@ -183,32 +184,76 @@ export interface DocIndex {
 export function indexDocument(doc: Doc, g: Grammar): DocIndex {
   const tokenIndex = new TokenIndex(doc.tokens);
   const n = doc.sentences.length;
-  const buckets = <T>() => Array.from({ length: n }, () => [] as T[]);
-  const mentionsBySentence = buckets<ActorMention>();
-  const placesBySentence = buckets<TokenRange>();
-  const timesBySentence = buckets<TokenRange>();
-  const quantitiesBySentence = buckets<TokenRange>();
-  const place = <T>(into: T[][], span: Offsets, make: (r: { t0: number; t1: number }) => T) => {
-    const s = doc.sentenceAt(span.start);
-    const r = tokenIndex.range(span);
-    if (s && r) into[s.index]!.push(make(r));
-  };
-  for (const a of doc.layers.actors) for (const m of a.mentions) place(mentionsBySentence, m, (r) => ({ ...r, actor: a.id, pronoun: null }));
-  for (const p of doc.layers.places) for (const m of p.mentions) place(placesBySentence, m, (r) => ({ ...r, id: p.id }));
-  for (const t of doc.layers.times) place(timesBySentence, t, (r) => ({ ...r, id: t.id }));
-  for (const q of doc.layers.quantities) place(quantitiesBySentence, q, (r) => ({ ...r, id: q.id }));
+  const mentionsBySentence = emptyLists<ActorMention>(n);
+  const placesBySentence = emptyLists<TokenRange>(n);
+  const timesBySentence = emptyLists<TokenRange>(n);
+  const quantitiesBySentence = emptyLists<TokenRange>(n);
+  for (const a of doc.layers.actors) {
+    for (const m of a.mentions) {
+      const at = locate(doc, tokenIndex, m);
+      if (at >= 0) mentionsBySentence[at]!.push({ t0: located.t0, t1: located.t1, actor: a.id, pronoun: null });
+    }
+  }
+  for (const p of doc.layers.places) for (const m of p.mentions) addRange(doc, tokenIndex, m, p.id, placesBySentence);
+  for (const t of doc.layers.times) addRange(doc, tokenIndex, t, t.id, timesBySentence);
+  for (const q of doc.layers.quantities) addRange(doc, tokenIndex, q, q.id, quantitiesBySentence);
 
   for (const s of doc.sentences) {
     const list = mentionsBySentence[s.index]!;
     addPronouns(doc, s, list, g);
-    list.sort((a, b) => a.t0 - b.t0 || b.t1 - a.t1);
-    // Overlapping mentions (an actor inside a longer one) keep the longer, earlier one.
-    const kept: ActorMention[] = [];
-    for (const m of list) if (!kept.some((k) => m.t0 < k.t1 && k.t0 < m.t1)) kept.push(m);
-    mentionsBySentence[s.index] = kept;
-    for (const l of [placesBySentence[s.index]!, timesBySentence[s.index]!, quantitiesBySentence[s.index]!]) l.sort((a, b) => a.t0 - b.t0);
+    if (list.length > 1) list.sort(byStartThenLongest);
+    mentionsBySentence[s.index] = withoutOverlaps(list);
+    sortByStart(placesBySentence[s.index]!);
+    sortByStart(timesBySentence[s.index]!);
+    sortByStart(quantitiesBySentence[s.index]!);
   }
   return { mentionsBySentence, placesBySentence, timesBySentence, quantitiesBySentence, tokenIndex };
+}
+
+function emptyLists<T>(n: number): T[][] {
+  const lists: T[][] = new Array<T[]>(n);
+  for (let i = 0; i < n; i++) lists[i] = [];
+  return lists;
+}
+
+// The token range of the last span located, reused so that locating allocates nothing.
+const located = { t0: 0, t1: 0 };
+
+/** The sentence index of a span, with its tokens in `located`; -1 when it has none. */
+function locate(doc: Doc, tokenIndex: TokenIndex, span: Offsets): number {
+  const s = doc.sentenceAt(span.start);
+  const t0 = tokenIndex.firstEndingAfter(span.start);
+  let t1 = t0;
+  while (t1 < doc.tokens.length && doc.tokens[t1]!.start < span.end) t1++;
+  if (!s || t1 <= t0) return -1;
+  located.t0 = t0;
+  located.t1 = t1;
+  return s.index;
+}
+
+function addRange(doc: Doc, tokenIndex: TokenIndex, span: Offsets, id: string, into: TokenRange[][]): void {
+  const at = locate(doc, tokenIndex, span);
+  if (at >= 0) into[at]!.push({ t0: located.t0, t1: located.t1, id });
+}
+
+const byStartThenLongest = (a: ActorMention, b: ActorMention) => a.t0 - b.t0 || b.t1 - a.t1;
+const byStart = (a: TokenRange, b: TokenRange) => a.t0 - b.t0;
+
+function sortByStart(list: TokenRange[]): void {
+  if (list.length > 1) list.sort(byStart);
+}
+
+// Overlapping mentions (an actor inside a longer one) keep the longer, earlier one. Sorted by
+// start, a mention overlaps a kept one exactly when it starts before the furthest kept end.
+function withoutOverlaps(sorted: ActorMention[]): ActorMention[] {
+  const kept: ActorMention[] = [];
+  let keptEnd = -1;
+  for (const m of sorted) {
+    if (m.t0 < keptEnd) continue;
+    kept.push(m);
+    keptEnd = Math.max(keptEnd, m.t1);
+  }
+  return kept;
 }
 
 function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): void {
@@ -217,14 +262,35 @@ function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): v
     if (!g.pronounFirstWords.has(n)) continue;
     // "US" is the United States, "IT" a sector: capitals are not pronouns.
     const text = doc.tokens[i]!.text;
-    if (text.length > 1 && text === text.toUpperCase()) continue;
-    const group = g.groupSubjects.find((seq) => seq.every((w, k) => i + k < s.tokenEnd && doc.tokens[i + k]!.norm === w)) ?? pairOfPeople(doc, i, s.tokenEnd);
+    if (text.length > 1 && !hasAsciiLowercase(text) && text === text.toUpperCase()) continue;
+    const group = groupSubjectAt(doc, i, s.tokenEnd, g) ?? pairOfPeople(doc, i, s.tokenEnd);
     if (group && (group.length > 1 || n === 'they')) {
       list.push({ t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
       i += group.length - 1;
     } else if (g.speakerPronouns.has(n)) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'speaker' });
     else if (g.thirdPronouns.has(n) && !(n === 'it' && doc.tokens[i + 1]?.norm === 'is')) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'third' });
   }
+}
+
+// A word with a letter a-z cannot be all capitals; this spares an upper-cased copy of every "the".
+function hasAsciiLowercase(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+function groupSubjectAt(doc: Doc, i: number, end: number, g: Grammar): string[] | undefined {
+  const candidates = g.groupSubjectsByFirstWord.get(doc.tokens[i]!.norm);
+  if (!candidates) return undefined;
+  for (const seq of candidates) if (wordsAt(doc, i, end, seq)) return seq;
+  return undefined;
+}
+
+function wordsAt(doc: Doc, i: number, end: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if (i + k >= end || doc.tokens[i + k]!.norm !== words[k]) return false;
+  return true;
 }
 
 // "the two officials", "both ministers": the two sides of a meeting, whatever the noun.
@@ -238,34 +304,54 @@ function pairOfPeople(doc: Doc, i: number, end: number): string[] | undefined {
 }
 
 export function sentenceView(doc: Doc, sentence: Sentence, index: DocIndex, g: Grammar): SentenceView {
-  const first = sentence.tokenStart;
-  const end = sentence.tokenEnd;
-  const speechVerbs = new Set<number>();
-  for (let i = first; i < end; i++) if (isSpeechVerb(doc, i, first, g)) speechVerbs.add(i);
+  return new View(doc, sentence, index, g);
+}
+
+/** A class, not an object literal with closures: one shape for every sentence, methods shared. */
+class View implements SentenceView {
+  readonly first: number;
+  readonly end: number;
+  mentions: ActorMention[];
+  mentionStarts = new Set<number>();
+  readonly speechVerbs = new Set<number>();
+  readonly places: TokenRange[];
+  readonly times: TokenRange[];
+  readonly quantities: TokenRange[];
+  private readonly tokens: readonly Token[];
   // Most sentences hold no trigger: their clauses are cut only when asked for.
-  let cut: { segments: Segment[]; segmentOf: Int16Array } | null = null;
-  const clauses = () => (cut ??= segmentSentence(doc, first, end, g));
-  return {
-    doc,
-    sentence,
-    first,
-    end,
-    get segments() {
-      return clauses().segments;
-    },
-    get segmentOf() {
-      return clauses().segmentOf;
-    },
-    mentions: index.mentionsBySentence[sentence.index]!,
-    mentionStarts: new Set(index.mentionsBySentence[sentence.index]!.filter((m) => m.pronoun === null).map((m) => m.t0)),
-    places: index.placesBySentence[sentence.index]!,
-    times: index.timesBySentence[sentence.index]!,
-    quantities: index.quantitiesBySentence[sentence.index]!,
-    speechVerbs,
-    grammar: g,
-    norm: (i) => (i >= first && i < end ? doc.tokens[i]!.norm : undefined),
-    token: (i) => (i >= first && i < end ? doc.tokens[i] : undefined),
-  };
+  private cut: { segments: Segment[]; segmentOf: Int16Array } | null = null;
+
+  constructor(readonly doc: Doc, readonly sentence: Sentence, index: DocIndex, readonly grammar: Grammar) {
+    this.first = sentence.tokenStart;
+    this.end = sentence.tokenEnd;
+    this.tokens = doc.tokens;
+    for (let i = this.first; i < this.end; i++) if (isSpeechVerb(doc, i, this.first, grammar)) this.speechVerbs.add(i);
+    this.mentions = index.mentionsBySentence[sentence.index]!;
+    for (const m of this.mentions) if (m.pronoun === null) this.mentionStarts.add(m.t0);
+    this.places = index.placesBySentence[sentence.index]!;
+    this.times = index.timesBySentence[sentence.index]!;
+    this.quantities = index.quantitiesBySentence[sentence.index]!;
+  }
+
+  private clauses(): { segments: Segment[]; segmentOf: Int16Array } {
+    return (this.cut ??= segmentSentence(this.doc, this.first, this.end, this.grammar));
+  }
+
+  get segments(): Segment[] {
+    return this.clauses().segments;
+  }
+
+  get segmentOf(): Int16Array {
+    return this.clauses().segmentOf;
+  }
+
+  norm(i: number): string | undefined {
+    return i >= this.first && i < this.end ? this.tokens[i]!.norm : undefined;
+  }
+
+  token(i: number): Token | undefined {
+    return i >= this.first && i < this.end ? this.tokens[i] : undefined;
+  }
 }
 
 /**
@@ -296,9 +382,10 @@ export function splitTemporalClauses(v: SentenceView, verbTokens: ReadonlySet<nu
  */
 export function splitAtCauseMarkers(v: SentenceView): void {
   for (let i = v.first; i < v.end; i++) {
-    if (!v.grammar.causeMarkerFirstWords.has(v.norm(i)!)) continue;
-    for (const seq of v.grammar.causeMarkers) {
-      if (!seq.every((w, j) => v.norm(i + j) === w)) continue;
+    const markers = v.grammar.causeMarkersByFirstWord.get(v.norm(i)!);
+    if (!markers) continue;
+    for (const seq of markers) {
+      if (!wordsAt(v.doc, i, v.end, seq)) continue;
       // "in retaliation for": the clause starts at the preposition before the marker.
       splitSegmentAt(v, v.grammar.prepositions.has(v.norm(i - 1) ?? '') ? i - 1 : i);
     }

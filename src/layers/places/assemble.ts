@@ -78,15 +78,17 @@ export interface DivisionCodes {
  * punctuation: "BAGHDAD, Iraq Iraqi military leaders").
  */
 export function qualifyPairs(words: Word[], sentence: number, matches: PlaceMatch[], codes: DivisionCodes): PlaceMatch[] {
-  const added: PlaceMatch[] = [];
-  const replaced = new Set<PlaceMatch>();
+  // Made on the first abbreviation: most sentences have none.
+  let added: PlaceMatch[] | undefined;
+  let replaced: Set<PlaceMatch> | undefined;
   for (const a of matches) {
     if (words[a.to]?.text !== ',') continue;
     // "Fla." would otherwise be read as some town named "Fla".
     let b = divisionAbbreviation(words, sentence, a, codes);
     if (b) {
+      replaced ??= new Set();
       for (const m of matches) if (m.from < b.to && b.from < m.to) replaced.add(m);
-      added.push(b);
+      (added ??= []).push(b);
     } else {
       b = matches.find((m) => m.from === a.to + 1);
     }
@@ -103,7 +105,9 @@ export function qualifyPairs(words: Word[], sentence: number, matches: PlaceMatc
       b.qualified = true;
     }
   }
-  return added.length ? [...matches.filter((m) => !replaced.has(m)), ...added].sort((x, y) => x.from - y.from) : matches;
+  if (!added) return matches;
+  const gone = replaced!;
+  return [...matches.filter((m) => !gone.has(m)), ...added].sort((x, y) => x.from - y.from);
 }
 
 function contains(outer: GazetteerEntry, inner: GazetteerEntry): boolean {

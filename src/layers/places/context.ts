@@ -83,7 +83,7 @@ export function countEvidence(words: Word[], matches: PlaceMatch[], lex: PlacesL
     const w = words[i]!;
     if (!w.isWord || !w.cap) continue;
     const next = words[i + 1];
-    const two = next?.isWord ? lex.demonyms.get(`${w.key} ${next.key}`) : undefined;
+    const two = next?.isWord && lex.demonymFirstWords.has(w.key) ? lex.demonyms.get(`${w.key} ${next.key}`) : undefined;
     if (two) {
       add(two);
       i++;

@@ -1,5 +1,5 @@
 import type { NameHit } from './entry.js';
-import type { Gazetteer } from './gazetteer.js';
+import { KEY_IS_NAME, KEY_IS_PREFIX, type Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './match.js';
 import { ARABIC_ARTICLES } from './normalize.js';
 import type { Word } from './words.js';
@@ -37,7 +37,8 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
   if (!w || !w.isWord) return undefined;
   // Names start with a capital, an Arabic article ("al Hawl") or a lower-case form's first word ("the West").
   if (!w.cap && !ARABIC_ARTICLES.has(w.key) && !gazetteer.startsLowerCase(w.key)) return undefined;
-  if (!gazetteer.has(w.key) && !gazetteer.isPrefix(w.key)) return undefined;
+  const firstShape = gazetteer.shapeOf(w.key);
+  if (firstShape === 0) return undefined;
   // Grow the key word by word, across inner punctuation, while some name still starts with it;
   // keep the longest stretch that is a name written as one.
   const span: Word[] = [];
@@ -51,11 +52,12 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
     }
     span.push(x);
     key = span.length === 1 ? x.key : `${key} ${x.key}`;
-    if (gazetteer.has(key)) {
+    const shape = span.length === 1 ? firstShape : gazetteer.shapeOf(key);
+    if (shape & KEY_IS_NAME) {
       const hits = gazetteer.lookup(key).filter((h) => writtenAsName(h, span));
-      if (hits.length) best = { last: j, hits, span: [...span] };
+      if (hits.length) best = { last: j, hits, span: span.slice() };
     }
-    if (x.possessive || !gazetteer.isPrefix(key)) break;
+    if (x.possessive || (shape & KEY_IS_PREFIX) === 0) break;
   }
   if (!best) return undefined;
   return {
@@ -80,22 +82,51 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
  * except inner particles.
  */
 function writtenAsName(hit: NameHit, span: Word[]): boolean {
-  const formWords = hit.form ? hit.form.split(/[\s,\-–/]+/).filter((f) => /\p{L}/u.test(f)) : null;
-  const aligned = formWords && formWords.length === span.length ? formWords : null;
+  const form = hit.form ? formShape(hit.form) : null;
+  const aligned = form && form.words === span.length ? form : null;
   for (let k = 0; k < span.length; k++) {
     const w = span[k]!;
-    const f = aligned?.[k];
-    const formLower = f !== undefined && !/^\p{Lu}/u.test(f);
-    const formUpper = f !== undefined && f.replace(/[^\p{L}]/gu, '').length >= 1 && !/\p{Ll}/u.test(f);
+    const formLower = aligned !== null && aligned.lower[k]!;
+    const formUpper = aligned !== null && aligned.upper[k]!;
     if (w.upper && !w.dateline && !formUpper) return false;
-    if (!w.upper && formUpper && f!.replace(/[^\p{L}]/gu, '').length >= 2) return false;
+    if (!w.upper && formUpper && aligned.longUpper[k]) return false;
     if (!w.cap) {
       if (formLower) continue;
-      if (!aligned && k === 0 && formWords && !/^\p{Lu}/u.test(formWords[0]!)) continue;
+      // A form with no word of letters counts as one written in lower case here.
+      if (!aligned && k === 0 && form && (form.words === 0 || form.lower[0])) continue;
       if (!PARTICLES.has(w.key) || k === span.length - 1) return false;
     }
   }
   return true;
+}
+
+/** How a stored form writes each of its words, read once per form. */
+interface FormShape {
+  words: number;
+  /** Does not start with a capital ("al-Tanf": "al"). */
+  lower: boolean[];
+  /** Has a letter and no lower-case letter ("US"). */
+  upper: boolean[];
+  /** Such a word of two letters or more. */
+  longUpper: boolean[];
+}
+
+const formShapes = new Map<string, FormShape>();
+
+function formShape(form: string): FormShape {
+  let shape = formShapes.get(form);
+  if (shape) return shape;
+  const words = form.split(/[\s,\-–/]+/).filter((f) => /\p{L}/u.test(f));
+  shape = { words: words.length, lower: [], upper: [], longUpper: [] };
+  for (const f of words) {
+    const letters = f.replace(/[^\p{L}]/gu, '').length;
+    const upper = letters >= 1 && !/\p{Ll}/u.test(f);
+    shape.lower.push(!/^\p{Lu}/u.test(f));
+    shape.upper.push(upper);
+    shape.longUpper.push(upper && letters >= 2);
+  }
+  formShapes.set(form, shape);
+  return shape;
 }
 
 function dedupe(hits: readonly NameHit[]): NameHit[] {

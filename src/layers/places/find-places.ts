@@ -77,7 +77,7 @@ const textOf = (s: SentenceMatches, m: PlaceMatch) => s.words.slice(m.from, m.na
 function confirmTentativeSites(sentences: SentenceMatches[]): void {
   const confirmed = new Set<string>();
   for (const s of sentences) for (const m of s.matches) if (m.via === 'site' && !m.tentative) confirmed.add(textOf(s, m));
-  for (const s of sentences) s.matches = s.matches.filter((m) => !m.tentative || confirmed.has(textOf(s, m)));
+  for (const s of sentences) if (s.matches.some((m) => m.tentative)) s.matches = s.matches.filter((m) => !m.tentative || confirmed.has(textOf(s, m)));
 }
 
 /** A toponym that is a person's surname somewhere in the article ("Michael Jordan") is that person elsewhere too ("Jordan said", "told Jordan"), unless a scene is set ("in Jordan"). */

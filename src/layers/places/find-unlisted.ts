@@ -11,8 +11,9 @@ import type { Word } from './words.js';
  * known (or found from the article later) but not their coordinates.
  */
 export function findUnlistedPlaces(words: Word[], sentence: number, matches: PlaceMatch[], lex: PlacesLexicon): PlaceMatch[] {
-  const added: PlaceMatch[] = [];
-  const replaced = new Set<PlaceMatch>();
+  // Made on the first find: most sentences have none.
+  let added: PlaceMatch[] | undefined;
+  let replaced: Set<PlaceMatch> | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w.isWord || w.cap) continue;
@@ -38,9 +39,10 @@ export function findUnlistedPlaces(words: Word[], sentence: number, matches: Pla
     const inside = matches.filter((m) => m.from < to && from < m.to);
     const namesake = (m: PlaceMatch) => m.from >= from && m.to <= to && country !== null && m.hits.every((h) => !h.entry.curated && h.entry.kind !== 'country' && h.entry.country !== country);
     if (inside.length && !inside.every(namesake)) continue;
+    replaced ??= new Set();
     for (const m of inside) replaced.add(m);
     const name = words.slice(from, to).map((x, k) => (k > 0 && !x.gluedLeft ? ' ' : '') + x.text).join('');
-    added.push({
+    (added ??= []).push({
       sentence,
       from,
       to,
@@ -55,7 +57,9 @@ export function findUnlistedPlaces(words: Word[], sentence: number, matches: Pla
     });
     i = to - 1;
   }
-  return added.length ? [...matches.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.from - b.from) : matches;
+  if (!added) return matches;
+  const gone = replaced;
+  return [...(gone ? matches.filter((m) => !gone.has(m)) : matches), ...added].sort((a, b) => a.from - b.from);
 }
 
 /** Up to four capitalized words (with inner Arabic articles and hyphens): "as-Shafah", "Umm Hawsh", "Al Bab". */

@@ -10,10 +10,18 @@ import { iso2ToIso3 } from './country-codes.js';
  */
 type Ref = number | NameHit;
 
+/** Bits of Gazetteer.shapeOf. */
+export const KEY_IS_NAME = 1;
+export const KEY_IS_PREFIX = 2;
+
 export class Gazetteer {
   private readonly byKey = new Map<string, Ref[]>();
-  /** Every word-boundary prefix of a multi-word key, so a look-up can stop as soon as no name continues. */
-  private readonly prefixes = new Set<string>();
+  /**
+   * What each key is: a name (NAME), the word-boundary prefix of a longer name (PREFIX), or
+   * both. One map answers both questions, so a text position costs one probe of it.
+   */
+  private readonly shapes = new Map<string, number>();
+  private readonly keyFilter = new KeyFilter();
   private readonly cityEntries = new Map<number, GazetteerEntry>();
   /** First words of forms written in lower case ("the West", "sub-Saharan Africa", "al-Tanf"). */
   private readonly lowerFirstWords = new Set<string>();
@@ -46,12 +54,26 @@ export class Gazetteer {
       return;
     }
     this.byKey.set(key, [ref]);
-    for (let space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) this.prefixes.add(key.slice(0, space));
+    this.markShape(key, KEY_IS_NAME);
+    for (let space = key.indexOf(' '); space > 0; space = key.indexOf(' ', space + 1)) this.markShape(key.slice(0, space), KEY_IS_PREFIX);
+  }
+
+  private markShape(key: string, bit: number): void {
+    this.shapes.set(key, (this.shapes.get(key) ?? 0) | bit);
+    this.keyFilter.add(key);
+  }
+
+  /** KEY_IS_NAME and/or KEY_IS_PREFIX for this key, 0 when no name has it or starts with it. */
+  shapeOf(key: string): number {
+    // Half the capitalized words of a text name no place: the small filter says so without
+    // probing the big map, whose entries are mostly out of the processor's caches.
+    if (!this.keyFilter.mayHave(key)) return 0;
+    return this.shapes.get(key) ?? 0;
   }
 
   /** Whether some longer name starts with these words ("deir ez" for "deir ez zor"). */
   isPrefix(key: string): boolean {
-    return this.prefixes.has(key);
+    return (this.shapeOf(key) & KEY_IS_PREFIX) !== 0;
   }
 
   has(key: string): boolean {
@@ -107,4 +129,37 @@ export class Gazetteer {
 }
 
 const NONE: readonly NameHit[] = [];
+
+/**
+ * A Bloom filter of strings: `mayHave` is false only for strings never added. 2^21 bits hold
+ * the ~150k keys with two hashes at about 2% false positives, in 256 KB.
+ */
+class KeyFilter {
+  private readonly bits = new Int32Array(1 << 16);
+
+  add(key: string): void {
+    const h = hashOf(key);
+    const g = secondHash(h);
+    this.bits[(h >>> 5) & 0xffff]! |= 1 << (h & 31);
+    this.bits[(g >>> 5) & 0xffff]! |= 1 << (g & 31);
+  }
+
+  mayHave(key: string): boolean {
+    const h = hashOf(key);
+    if ((this.bits[(h >>> 5) & 0xffff]! & (1 << (h & 31))) === 0) return false;
+    const g = secondHash(h);
+    return (this.bits[(g >>> 5) & 0xffff]! & (1 << (g & 31))) !== 0;
+  }
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashOf(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function secondHash(h: number): number {
+  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 11;
+}
 const round = (n: number) => Math.round(n * 10000) / 10000;

@@ -63,6 +63,8 @@ export interface PlacesLexicon {
   regionSuffixes: string[][];
   /** Demonym (one or two words, key form) -> ISO alpha-3 or null. */
   demonyms: ReadonlyMap<string, string | null>;
+  /** First words of the two-word demonyms ("south" of "south sudanese"), so a pair is keyed only when one may match. */
+  demonymFirstWords: ReadonlySet<string>;
 }
 
 let cached: PlacesLexicon | undefined;
@@ -73,6 +75,7 @@ export function placesLexicon(): PlacesLexicon {
   const d = loadKnowledge<DemonymFile>('places-demonyms.json');
   const set = (l: WordList) => new Set(l.words.map((w) => w.toLowerCase()));
   const phrases = (l: string[]) => l.map((p) => nameKey(p).split(' ')).sort((a, b) => b.length - a.length);
+  const demonyms = new Map(Object.entries(d.demonyms).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [nameKey(k), v]));
   cached = {
     nounFollowers: set(u.nounFollowers),
     modifierHeads: set(u.modifierHeads),
@@ -99,7 +102,8 @@ export function placesLexicon(): PlacesLexicon {
     featureSuffixes: phrases(u.featureHeads.suffix),
     featurePrefixes: phrases(u.featureHeads.prefix),
     regionSuffixes: phrases(u.featureHeads.regionSuffix),
-    demonyms: new Map(Object.entries(d.demonyms).filter(([k]) => !k.startsWith('$')).map(([k, v]) => [nameKey(k), v])),
+    demonyms,
+    demonymFirstWords: new Set([...demonyms.keys()].filter((k) => k.includes(' ')).map((k) => k.slice(0, k.indexOf(' ')))),
   };
   return cached;
 }

@@ -26,6 +26,14 @@ export function wordKey(word: string): string {
 
 const HAS_DROPPED = /[.'’‘ʿʾ`´]/;
 
+/**
+ * wordKey for a word of ASCII letters, dots and apostrophes, given its lower-case form:
+ * such a word has nothing to fold, so only dots and apostrophes go.
+ */
+export function plainWordKey(lower: string): string {
+  return spelling(HAS_DROPPED.test(lower) ? lower.replace(DROPPED, '') : lower);
+}
+
 /** The key of a whole name: its words' keys joined by single spaces. */
 export function nameKey(name: string): string {
   const words = fold(name).replace(DROPPED, '').split(SEPARATORS);

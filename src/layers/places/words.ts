@@ -1,5 +1,6 @@
 import type { Doc, Sentence } from '../../doc/document.js';
-import { wordKey } from './normalize.js';
+import type { Token } from '../../doc/tokens.js';
+import { plainWordKey, wordKey } from './normalize.js';
 
 /**
  * The words of one sentence as the place rules read them: a possessive "'s" split off
@@ -64,7 +65,7 @@ export function sentenceWords(doc: Doc, sentence: Sentence): Word[] {
       out.push(w);
       continue;
     }
-    out.push(word(text, t.start, t.end, gluedLeft));
+    out.push(word(text, t.start, t.end, gluedLeft, t));
   }
   markPossessives(out);
   markInitials(out);
@@ -72,23 +73,31 @@ export function sentenceWords(doc: Doc, sentence: Sentence): Word[] {
   return out;
 }
 
-function word(text: string, start: number, end: number, gluedLeft: boolean): Word {
-  const t = text.slice(start, end);
-  const c = t.charCodeAt(0);
-  const ascii = ASCII_WORD.test(t);
+/**
+ * One word from start to end. `token` is the token it is exactly, when it is one: its text
+ * and lower-case form are then reused rather than rebuilt.
+ */
+function word(text: string, start: number, end: number, gluedLeft: boolean, token?: Token): Word {
+  const t = token ? token.text : text.slice(start, end);
+  const ascii = isAsciiWord(t);
   // ASCII words (nearly all of them) are read by character codes; others by Unicode classes.
   const isWord = ascii ? true : LETTER.test(t);
+  const c = t.charCodeAt(0);
   const cap = ascii ? c >= 65 && c <= 90 : UPPER.test(t);
   let upper = false;
   if (cap) {
-    const letters = ascii ? t.replace(NON_ASCII_LETTERS, '') : t.replace(NON_LETTERS, '');
-    upper = letters.length >= 2 && !(ascii ? ASCII_LOWER.test(letters) : LOWER_LETTER.test(letters));
+    if (ascii) upper = asciiCapitalsOnly(t);
+    else {
+      const letters = t.replace(NON_LETTERS, '');
+      upper = letters.length >= 2 && !LOWER_LETTER.test(letters);
+    }
   }
   return {
     start,
     end,
     text: t,
-    key: wordKey(t),
+    // The token's lower-case form differs from toLowerCase only in curly apostrophes, which keys drop.
+    key: ascii && token ? plainWordKey(token.norm) : wordKey(t),
     isWord,
     cap,
     upper,
@@ -99,10 +108,30 @@ function word(text: string, start: number, end: number, gluedLeft: boolean): Wor
   };
 }
 
-// A word token of ASCII letters, with inner apostrophes or dots ("U.S.", "don't").
-const ASCII_WORD = /^[A-Za-z][A-Za-z.'’]*$/;
-const ASCII_LOWER = /[a-z]/;
-const NON_ASCII_LETTERS = /[^A-Za-z]/g;
+/** A word of ASCII letters, with inner dots or apostrophes ("U.S.", "don't", "don’t"): a letter first. */
+function isAsciiWord(t: string): boolean {
+  const c0 = t.charCodeAt(0) | 32;
+  if (c0 < 97 || c0 > 122) return false;
+  for (let k = 1; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    const l = c | 32;
+    if ((l >= 97 && l <= 122) || c === 46 || c === 39 || c === 0x2019) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Two or more letters and none in lower case ("ISIS", "U.S."), for an ASCII word. */
+function asciiCapitalsOnly(t: string): boolean {
+  let letters = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 2;
+}
+
 const NON_LETTERS = /[^\p{L}]/gu;
 
 /**

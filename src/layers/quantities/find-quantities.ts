@@ -44,15 +44,25 @@ export function findQuantities(
   const found: FoundQuantity[] = [];
   const named: NamedUnit[] = [];
   sentences.forEach((s, index) => {
-    const view = new TokenView(text, tokens, s.tokenStart, s.tokenEnd);
-    const finder = new SentenceFinder(view, lex, blocked, named, index);
-    for (let i = view.lo; i < view.hi; ) {
+    // Most sentences hold no figure and no number word: they cost one pass over their tokens.
+    let finder: SentenceFinder | undefined;
+    for (let i = s.tokenStart; i < s.tokenEnd; ) {
+      if (!mayStartQuantity(tokens[i]!, lex)) {
+        i++;
+        continue;
+      }
+      finder ??= new SentenceFinder(new TokenView(text, tokens, s.tokenStart, s.tokenEnd), lex, blocked, named, index);
       const r = finder.readAt(i);
       if (r.quantity) found.push(r.quantity);
       i = Math.max(i + 1, r.next);
     }
   });
   return found;
+}
+
+/** Whether a quantity may start at this token: a figure, or a word that starts a number or a vague amount. */
+function mayStartQuantity(t: Token, lex: QuantityLexicon): boolean {
+  return t.kind === 'number' || (t.kind === 'word' && lex.starters.has(t.norm));
 }
 
 interface Reading {
@@ -83,8 +93,7 @@ class SentenceFinder {
   ) {}
 
   readAt(i: number): Reading {
-    const t = this.view.tok(i)!;
-    if (t.kind === 'punct' || t.kind === 'abbrev' || (t.kind === 'word' && !this.lex.starters.has(t.norm))) return NOTHING(i);
+    if (!mayStartQuantity(this.view.tok(i)!, this.lex)) return NOTHING(i);
     const vague = parseVagueAt(this.view, this.lex, i);
     if (vague) return this.readVague(i, vague.end, vague.min);
     const money = currencyBefore(this.view, this.lex, i);

@@ -86,7 +86,7 @@ export function findHeadNoun(view: TokenView, lex: QuantityLexicon, from: number
     }
     if (plural) {
       // "10 years cities": a time unit ends the noun (the number is a duration).
-      if (head >= 0 && lex.timeUnits.has(pluralize.singular(view.norm(head)!))) break;
+      if (head >= 0 && lex.timeUnits.has(singularOf(view.norm(head)!))) break;
       if (isPluralNoun(view, lex, k)) head = k;
       else if (head >= 0) break;
     } else {
@@ -117,7 +117,7 @@ export function isPluralNoun(view: TokenView, lex: QuantityLexicon, k: number): 
   if (lex.notPlural.has(w) || w.includes("'") || w.length < 3) return false;
   // Acronyms are modifiers ("ISIS", "IS", "US") unless they take a small plural s ("IEDs").
   if (t.text === t.text.toUpperCase()) return false;
-  return pluralize.isPlural(w) && !pluralize.isSingular(w);
+  return isOnlyPlural(w);
 }
 
 /** The unit lemma of a head noun, extended to a known multi-word unit ("service member"). */
@@ -150,5 +150,32 @@ function lemmaOf(lex: QuantityLexicon, text: string, norm: string): string {
   // Acronyms keep their capitals: "IEDs" -> "IED", "F-16s" -> "F-16".
   if (/^[A-Z0-9-]{2,}s$/.test(text)) return text.slice(0, -1);
   if (/^\d+s$/.test(text)) return text.slice(0, -1);
-  return pluralize.singular(norm);
+  return singularOf(norm);
+}
+
+// pluralize runs its rule lists on every call; news reuses a small vocabulary, so its answers
+// are kept per word. The caches are emptied when they grow large, so memory stays bounded.
+const MAX_REMEMBERED = 50_000;
+const singulars = new Map<string, string>();
+const onlyPlurals = new Map<string, boolean>();
+
+function singularOf(word: string): string {
+  let s = singulars.get(word);
+  if (s === undefined) {
+    if (singulars.size >= MAX_REMEMBERED) singulars.clear();
+    s = pluralize.singular(word);
+    singulars.set(word, s);
+  }
+  return s;
+}
+
+/** A plural form that is not also a singular ("troops", not "news" or "sheep"). */
+function isOnlyPlural(word: string): boolean {
+  let p = onlyPlurals.get(word);
+  if (p === undefined) {
+    if (onlyPlurals.size >= MAX_REMEMBERED) onlyPlurals.clear();
+    p = pluralize.isPlural(word) && !pluralize.isSingular(word);
+    onlyPlurals.set(word, p);
+  }
+  return p;
 }

@@ -4,7 +4,7 @@ import type { Offsets } from '../../doc/span.js';
 import type { QuotesLexicon } from './lexicon.js';
 import { paragraphAt, type Paragraph } from './paragraphs.js';
 import type { Person } from './people.js';
-import { isCapitalized, tokenAtOrAfter } from './phrase.js';
+import { isCapitalized, tokenAtOrAfter, withoutPeriod } from './phrase.js';
 
 export type Gender = 'female' | 'male';
 
@@ -108,8 +108,8 @@ export class PronounAntecedents {
     const words = new Set<string>();
     for (const m of actor.mentions) {
       let k = tokenAtOrAfter(tokens, m.start);
-      if (k > 0) words.add(tokens[k - 1]!.norm.replace(/\.$/, ''));
-      for (; k < tokens.length && tokens[k]!.start < m.end; k++) words.add(tokens[k]!.norm.replace(/\.$/, ''));
+      if (k > 0) words.add(withoutPeriod(tokens[k - 1]!.norm));
+      for (; k < tokens.length && tokens[k]!.start < m.end; k++) words.add(withoutPeriod(tokens[k]!.norm));
     }
     const gender = this.genderOfWords(words);
     this.genders.set(actor, gender);
@@ -120,7 +120,7 @@ export class PronounAntecedents {
   private genderOfWords(words: Iterable<string>): Gender | null {
     let found: Gender | null = null;
     for (const w of words) {
-      const g = this.genderOfWord(w.replace(/\.$/, ''));
+      const g = this.genderOfWord(withoutPeriod(w));
       if (!g) continue;
       if (found && found !== g) return null;
       found = g;

@@ -43,6 +43,8 @@ export interface QuotesLexicon {
   issueVerbs: Set<string>;
   /** Multi-word triggers as token-norm sequences ("according to" → ["according", "to"]). */
   accordingTo: string[][];
+  /** Words a reported clause's attribution may start with: reporting verbs and the first words of "according to". */
+  reportedTriggers: Set<string>;
   skipBeforeVerb: Set<string>;
   afterVerbWords: Set<string>;
   phraseStops: Set<string>;
@@ -58,6 +60,8 @@ export interface QuotesLexicon {
   /** Titles as token-norm sequences without periods, longest first. */
   titles: string[][];
   titleFirstWords: Set<string>;
+  /** The titles by their first word, each list longest first. */
+  titlesByFirstWord: Map<string, string[][]>;
   honorifics: Set<string>;
   roleNouns: Set<string>;
   pluralRoleNouns: Set<string>;
@@ -82,6 +86,17 @@ export interface QuotesLexicon {
 const lower = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase().replace(/’/g, "'")));
 const sequence = (phrase: string) => phrase.toLowerCase().replace(/[.-]/g, ' ').split(/\s+/).filter(Boolean);
 
+// Keeps the order of `sequences` inside each group, so the longest title still wins.
+function groupByFirstWord(sequences: readonly string[][]): Map<string, string[][]> {
+  const groups = new Map<string, string[][]>();
+  for (const seq of sequences) {
+    const group = groups.get(seq[0]!);
+    if (group) group.push(seq);
+    else groups.set(seq[0]!, [seq]);
+  }
+  return groups;
+}
+
 let cached: QuotesLexicon | undefined;
 
 export function quotesLexicon(): QuotesLexicon {
@@ -99,6 +114,7 @@ export function quotesLexicon(): QuotesLexicon {
     statementNouns: lower(k.statementNouns.words),
     issueVerbs: lower(k.issueVerbs.words),
     accordingTo: k.accordingTo.map(sequence),
+    reportedTriggers: new Set([...lower(k.reportingVerbs.words), ...k.accordingTo.map((phrase) => sequence(phrase)[0]!)]),
     skipBeforeVerb: lower(k.skipBetweenSpeakerAndVerb.words),
     afterVerbWords: lower(k.afterVerbWords.words),
     phraseStops: lower(k.phraseStops.words),
@@ -110,6 +126,7 @@ export function quotesLexicon(): QuotesLexicon {
     possessivePronouns: lower(k.possessivePronouns.words),
     titles,
     titleFirstWords: new Set(titles.map((t) => t[0]!)),
+    titlesByFirstWord: groupByFirstWord(titles),
     honorifics: lower(k.titles.honorifics),
     roleNouns: lower(k.roleNouns.words),
     pluralRoleNouns: lower(k.roleNouns.plurals),

@@ -17,8 +17,9 @@ const DATELINE = new RegExp(`^${PLACE}(?:${STATE}${AGENCY}(?:\\s*[—–-]+\\s*|
 export function findParagraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && text[i] !== '\n') continue;
+  while (lineStart <= text.length) {
+    const newline = text.indexOf('\n', lineStart);
+    const i = newline < 0 ? text.length : newline;
     let s = lineStart;
     let e = i;
     while (s < e && /\s/.test(text[s]!)) s++;

@@ -1,7 +1,7 @@
 import type { Doc } from '../../doc/document.js';
 import type { Token } from '../../doc/tokens.js';
 import type { QuotesLexicon } from './lexicon.js';
-import { appositionAfter, insideName, isCapitalized, phraseEndingAt, titleLengthAt, type TokenSpan } from './phrase.js';
+import { appositionAfter, insideName, isCapitalized, phraseEndingAt, titleLengthAt, withoutPeriod, withoutPossessive, type TokenSpan } from './phrase.js';
 
 /** A person's name as written: "Sean B. MacFarland", "Mohammed Shiaa al-Sudani". */
 export interface NameRun extends TokenSpan {
@@ -27,7 +27,7 @@ const possessiveEnd = (t: Token) => (/['’]s$/.test(t.text) ? t.end - 2 : t.end
 
 export function isNameWord(t: Token, lex: QuotesLexicon): boolean {
   if (!isCapitalized(t) || t.kind === 'abbrev') return false;
-  const norm = t.norm.replace(/'s$/, '');
+  const norm = withoutPossessive(t.norm);
   if (lex.organizationWords.has(norm)) return false;
   return !lex.phraseStops.has(norm) && !lex.determiners.has(norm) && !lex.speechVerbs.has(norm);
 }
@@ -98,13 +98,18 @@ export function nameRunAt(doc: Doc, i: number, ceil: number, lex: QuotesLexicon)
   }
   if (lastWord < 0) return null;
   // Suffixes after the last word: "Lloyd J. Austin III", "Martin Luther King Jr."
-  const surnameToken = [...words].reverse().find((w) => !lex.nameSuffixes.has(w.norm.replace(/\./g, ''))) ?? words[words.length - 1]!;
+  const surnameToken = lastNonSuffix(words, lex);
   const endTok = tokens[Math.max(last, lastWord)]!;
   const start = tokens[i]!.start;
   const end = possessiveEnd(endTok);
-  const surname = surnameToken.norm.replace(/'s$/, '');
+  const surname = withoutPossessive(surnameToken.norm);
   const given = words.length > 1 || words[0] !== surnameToken ? words[0]!.norm : null;
   return { first: i, last: Math.max(last, lastWord), start, end, text: doc.text.slice(start, end), surname, given };
+}
+
+function lastNonSuffix(words: readonly Token[], lex: QuotesLexicon): Token {
+  for (let i = words.length - 1; i >= 0; i--) if (!lex.nameSuffixes.has(words[i]!.norm.replace(/\./g, ''))) return words[i]!;
+  return words[words.length - 1]!;
 }
 
 /** The part of a capitalized run after its last title, or the run itself when it has none. */
@@ -135,11 +140,16 @@ export function findPeople(doc: Doc, lex: QuotesLexicon): Person[] {
   const people: Person[] = [];
   for (const sentence of doc.sentences) {
     const ceil = sentence.tokenEnd;
+    const lastComma = lastCommaIn(tokens, sentence.tokenStart, ceil);
     for (let k = sentence.tokenStart; k < ceil; k++) {
       const t = tokens[k]!;
+      // Titles and names start capitalized, roles in lower case: any other token starts nothing.
+      if (!isCapitalized(t) && !lex.roleNouns.has(t.norm)) continue;
       const titleEnd = skipTitles(tokens, k, ceil, lex);
       // "spokeswoman Col. Dana Whitfield": the titles after a role noun are no part of the name.
       const afterRole = titleEnd === k && (lex.roleNouns.has(t.norm) && !isCapitalized(t)) ? skipTitles(tokens, k + 1, ceil, lex) : titleEnd;
+      // A name without a title or role needs an apposition, and so a comma after it.
+      if (afterRole === k && lastComma <= k) continue;
       const startsName = afterRole > k ? afterRole : isCapitalized(t) && (k === sentence.tokenStart || !isCapitalized(tokens[k - 1])) ? k : -1;
       if (startsName < 0) continue;
       let name = nameRunAt(doc, startsName, ceil, lex);
@@ -156,7 +166,7 @@ export function findPeople(doc: Doc, lex: QuotesLexicon): Person[] {
       if (afterRole > k) {
         const before = phraseEndingAt(tokens, afterRole - 1, sentence.tokenStart, lex);
         const roleSpan = before ?? { first: k, last: afterRole - 1 };
-        for (let j = roleSpan.first; j <= roleSpan.last; j++) roleWords.add(tokens[j]!.norm.replace(/\.$/, ''));
+        for (let j = roleSpan.first; j <= roleSpan.last; j++) roleWords.add(withoutPeriod(tokens[j]!.norm));
         role ??= describe(doc, roleSpan, lex);
       }
       if (apposition) for (let j = apposition.first; j <= apposition.last; j++) roleWords.add(tokens[j]!.norm);
@@ -167,6 +177,12 @@ export function findPeople(doc: Doc, lex: QuotesLexicon): Person[] {
   return people;
 }
 
+/** Index of the last comma among tokens [first, ceil), or -1. */
+function lastCommaIn(tokens: readonly Token[], first: number, ceil: number): number {
+  for (let k = ceil - 1; k >= first; k--) if (tokens[k]!.text === ',') return k;
+  return -1;
+}
+
 /** The text of a role phrase without leading determiners or honorifics, or null when nothing is left. */
 export function describe(doc: Doc, span: TokenSpan, lex: QuotesLexicon): string | null {
   const tokens = doc.tokens;
@@ -175,7 +191,7 @@ export function describe(doc: Doc, span: TokenSpan, lex: QuotesLexicon): string 
     const t = tokens[first]!;
     // "one of the officials" keeps its "one".
     if ((lex.determiners.has(t.norm) && tokens[first + 1]?.norm !== 'of') || t.text === '.') first++;
-    else if (lex.honorifics.has(t.norm.replace(/\.$/, ''))) first++;
+    else if (lex.honorifics.has(withoutPeriod(t.norm))) first++;
     else break;
   }
   if (first > span.last) return null;

@@ -14,9 +14,19 @@ const DOUBLE_MARKS = new Set(['"', '“', '”']);
 
 export const isCapitalized = (t: Token | undefined): boolean => {
   if (t === undefined || (t.kind !== 'word' && t.kind !== 'abbrev')) return false;
+  // ASCII letters answer without building a lower-cased string; other characters ask Unicode.
+  const code = t.text.charCodeAt(0);
+  if (code >= 97 && code <= 122) return false;
+  if (code >= 65 && code <= 90) return true;
   const c = t.text[0]!;
   return c !== c.toLowerCase();
 };
+
+/** A norm without its trailing period ("gen." → "gen"), as titles are listed. */
+export const withoutPeriod = (norm: string): string => (norm.endsWith('.') ? norm.slice(0, -1) : norm);
+
+/** A norm without a possessive "'s" ("austin's" → "austin"). */
+export const withoutPossessive = (norm: string): string => (norm.endsWith("'s") ? norm.slice(0, -2) : norm);
 
 /** Index of the first token that starts at or after `offset`. */
 export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
@@ -264,15 +274,18 @@ export function insideName(tokens: readonly Token[], k: number, lex: QuotesLexic
 
 export function titleLengthAt(tokens: readonly Token[], k: number, ceil: number, lex: QuotesLexicon): number {
   const t = tokens[k];
-  if (!t || !isCapitalized(t) || !lex.titleFirstWords.has(t.norm.replace(/\.$/, ''))) return 0;
+  if (!t || !isCapitalized(t)) return 0;
+  // Only the titles that begin with this word can match here (the first token is never a period).
+  const candidates = lex.titlesByFirstWord.get(withoutPeriod(t.norm));
+  if (candidates === undefined) return 0;
   if (insideName(tokens, k, lex)) return 0;
-  for (const title of lex.titles) {
+  for (const title of candidates) {
     let j = k;
     let matched = 0;
     while (matched < title.length && j < ceil) {
       const tok = tokens[j]!;
       if (tok.text === '.' || tok.text === '-') { j++; continue; }
-      if (tok.norm.replace(/\.$/, '') !== title[matched]) break;
+      if (withoutPeriod(tok.norm) !== title[matched]) break;
       matched++;
       j++;
     }

@@ -25,23 +25,22 @@ const isPunct = (t: Token | undefined) => t === undefined || t.kind === 'punct';
  */
 export function findReportedSpeech(ctx: AttributionContext, pieces: readonly QuotePiece[]): ReportedSpeech[] {
   const out: ReportedSpeech[] = [];
-  const accordingFirstWords = new Set(ctx.lex.accordingTo.map((seq) => seq[0]!));
   for (const sentence of ctx.doc.sentences) {
-    const found = reportedIn(ctx, sentenceFloor(ctx, sentence.tokenStart), sentence.tokenEnd, pieces, accordingFirstWords);
+    const found = reportedIn(ctx, sentenceFloor(ctx, sentence.tokenStart), sentence.tokenEnd, pieces);
     if (found && !pieces.some((p) => p.open < found.clause.end && found.clause.start <= p.open)) out.push(found);
   }
   return out;
 }
 
 /** The first reported speech in the sentence of tokens [first, ceil), outside quotations. */
-function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces: readonly QuotePiece[], accordingFirstWords: ReadonlySet<string>): ReportedSpeech | null {
+function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces: readonly QuotePiece[]): ReportedSpeech | null {
   const { lex } = ctx;
   const tokens = ctx.doc.tokens;
   let lastContent = ceil - 1;
   while (lastContent > first && isPunct(tokens[lastContent])) lastContent--;
   for (let v = first; v < ceil; v++) {
     const t = tokens[v]!;
-    if (!lex.reportingVerbs.has(t.norm) && !accordingFirstWords.has(t.norm)) continue;
+    if (!lex.reportedTriggers.has(t.norm)) continue;
     if (inside(t.start, pieces)) continue;
     const according = lex.accordingTo.find((seq) => seq.every((w, j) => tokens[v + j]?.norm === w));
     if (according) {

@@ -5,8 +5,9 @@ import type { Token } from '../../doc/tokens.js';
 import type { PersonMention, PronounAntecedents } from './antecedents.js';
 import type { Attribution } from './attribution.js';
 import type { QuotesLexicon } from './lexicon.js';
+import { IntervalIndex } from './intervals.js';
 import { describe, isNameWord, nameAfterLastTitle, nameRunAt, skipTitles, type NameRun, type Person } from './people.js';
-import { isCapitalized, isPronoun, titleLengthAt, tokenAtOrAfter, type TokenSpan } from './phrase.js';
+import { isCapitalized, isPronoun, titleLengthAt, tokenAtOrAfter, withoutPeriod, withoutPossessive, type TokenSpan } from './phrase.js';
 
 export type SpeakerKind = 'person' | 'group' | 'organization';
 
@@ -63,7 +64,7 @@ function headOf(tokens: readonly Token[], span: TokenSpan, lex: QuotesLexicon): 
   return stripPossessive(tokens[span.last]!.norm);
 }
 
-const stripPossessive = (norm: string) => norm.replace(/'s$/, '');
+const stripPossessive = withoutPossessive;
 
 /**
  * Resolves speaker phrases to who they are, in text order: a surname to the full name the
@@ -111,7 +112,7 @@ export class SpeakerResolver {
     const definite = first > span.first && tokens[span.first]!.norm === 'the';
     const head = headOf(tokens, span, lex);
     const roleWords = new Set<string>();
-    for (let k = span.first; k <= span.last; k++) roleWords.add(stripPossessive(tokens[k]!.norm).replace(/\.$/, ''));
+    for (let k = span.first; k <= span.last; k++) roleWords.add(withoutPeriod(stripPossessive(tokens[k]!.norm)));
     if (attribution.apposition) for (let k = attribution.apposition.first; k <= attribution.apposition.last; k++) roleWords.add(tokens[k]!.norm);
     const base = { span, start, end, text, head, definite, roleWords, name: null, role: null, utterance: false, pronoun: null };
 
@@ -184,7 +185,11 @@ export class SpeakerResolver {
   /** The last full name written before `at` ("Mary Barra … She said"), as a person without a role. */
   private latestLongName(at: number): Person | undefined {
     this.longNames();
-    const run = [...this.runs].reverse().find((r) => r.end <= at && !this.coveredByNonPerson(r));
+    let run: NameRun | undefined;
+    for (let i = this.runs.length - 1; i >= 0 && !run; i--) {
+      const r = this.runs[i]!;
+      if (r.end <= at && !this.coveredByNonPerson(r)) run = r;
+    }
     return run ? { name: run, roleWords: new Set(), role: null } : undefined;
   }
 
@@ -206,7 +211,7 @@ export class SpeakerResolver {
         }
         this.runs.push(run);
         for (let j = run.first; j <= run.last; j++) {
-          const key = tokens[j]!.norm.replace(/'s$/, '');
+          const key = withoutPossessive(tokens[j]!.norm);
           if (tokens[j]!.kind !== 'word' || key.length < 2) continue;
           const known = names.get(key);
           if (!known || run.text.length > known.text.length) names.set(key, run);
@@ -229,13 +234,17 @@ export class SpeakerResolver {
     return current;
   }
 
+  private coverage: { persons: IntervalIndex; others: IntervalIndex } | undefined;
+
   // A place or a non-person actor ("North Korea said", "Kata'ib Hezbollah said") is not a person's name.
   private coveredByNonPerson(run: { start: number; end: number }): boolean {
-    const overlaps = (m: { start: number; end: number }) => m.start < run.end && run.start < m.end;
+    this.coverage ??= {
+      persons: new IntervalIndex(this.mentions.filter((m) => m.actor.kind === 'person')),
+      others: new IntervalIndex([...this.doc.layers.places.flatMap((p) => p.mentions), ...this.mentions.filter((m) => m.actor.kind !== 'person')]),
+    };
     // The actors layer knows persons better than a place list does ("Bryant", "Davis").
-    if (this.mentions.some((m) => overlaps(m) && m.actor.kind === 'person')) return false;
-    if (this.doc.layers.places.some((p) => p.mentions.some(overlaps))) return true;
-    return this.mentions.some((m) => overlaps(m) && m.actor.kind !== 'person');
+    if (this.coverage.persons.overlaps(run.start, run.end)) return false;
+    return this.coverage.others.overlaps(run.start, run.end);
   }
 
   private resolveReading(r: PhraseReading, at: number): QuoteSpeaker {

@@ -45,6 +45,13 @@ function startKey(tokens: readonly Token[], i: number, end: number): string {
   return i + 1 < end ? `${key} ${tokenKey(tokens[i + 1]!)}` : key;
 }
 
+/** startKey over keys computed once per document (near-word checks read them again). */
+function startKeyOf(keys: readonly string[], i: number, end: number): string {
+  const key = keys[i]!;
+  if (!PAIR_HEADS.has(key)) return key;
+  return i + 1 < end ? `${key} ${keys[i + 1]!}` : key;
+}
+
 /**
  * Finds the times of a text token by token: at each token, only the rules that can begin with
  * its word (or figure) are tried, as sticky regexes, and the longest match a rule accepts wins
@@ -74,14 +81,15 @@ export class Scanner {
 
   scan(doc: Doc): Candidate[] {
     const found: Candidate[] = [];
+    const keys = doc.tokens.map(tokenKey);
     for (const sentence of doc.sentences) {
       let resumeAt = sentence.start;
       for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
         const token = doc.tokens[i]!;
         if (token.start < resumeAt) continue;
-        const triggered = this.byStart.get(startKey(doc.tokens, i, sentence.tokenEnd));
+        const triggered = this.byStart.get(startKeyOf(keys, i, sentence.tokenEnd));
         if (!triggered) continue;
-        const rules = triggered.filter((c) => c.near < 0 || nearby(doc.tokens, this.nearSets[c.near]!, c.rule.near!.within, i, sentence.tokenEnd));
+        const rules = hasNearRule(triggered) ? triggered.filter((c) => c.near < 0 || nearby(keys, this.nearSets[c.near]!, c.rule.near!.within, i, sentence.tokenEnd)) : triggered;
         if (rules.length === 0) continue;
         const candidate = this.match(doc, sentence, rules, token.start, sentence.end);
         if (candidate) {
@@ -121,6 +129,12 @@ export class Scanner {
     }
     return null;
   }
+}
+
+// Most start words trigger no rule that needs a near word: those skip the filter and its copy.
+function hasNearRule(rules: readonly CompiledRule[]): boolean {
+  for (const c of rules) if (c.near >= 0) return true;
+  return false;
 }
 
 /** Index of the token that contains `offset`, or of the first token after it. */
@@ -193,8 +207,8 @@ function endsInsideNumber(tokens: readonly Token[], end: number): boolean {
 }
 
 /** Whether a word of the set comes within `within` tokens from token i (inclusive), in the sentence. */
-function nearby(tokens: readonly Token[], words: ReadonlySet<string>, within: number, i: number, end: number): boolean {
+function nearby(keys: readonly string[], words: ReadonlySet<string>, within: number, i: number, end: number): boolean {
   const last = Math.min(end - 1, i + within);
-  for (let k = i; k <= last; k++) if (words.has(tokenKey(tokens[k]!))) return true;
+  for (let k = i; k <= last; k++) if (words.has(keys[k]!)) return true;
   return false;
 }

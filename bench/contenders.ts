@@ -1,5 +1,13 @@
 import type { Article } from '../src/article/article.js';
 
+/**
+ * sitrep is measured as users run it: the compiled JavaScript in dist/ ("npm run bench" builds
+ * it first), not the TypeScript sources through tsx's loader, which adds its own overhead.
+ */
+async function fromBuild<M>(module: string): Promise<M> {
+  return (await import(new URL(`../dist/src/${module}`, import.meta.url).href)) as M;
+}
+
 /** One pass over the corpus; returns how many things it found, so no work can be skipped unseen. */
 export type Pass = (articles: readonly Article[]) => number | Promise<number>;
 
@@ -30,8 +38,8 @@ export const CONTENDERS: Record<string, Contender> = {
     name: 'sitrep',
     does: 'full extraction: createPipeline().run + toExtraction + JSON.stringify',
     async setup() {
-      const { createPipeline } = await import('../src/extract.js');
-      const { toExtraction } = await import('../src/output/json.js');
+      const { createPipeline } = await fromBuild<typeof import('../src/extract.js')>('extract.js');
+      const { toExtraction } = await fromBuild<typeof import('../src/output/json.js')>('output/json.js');
       const pipeline = createPipeline();
       return {
         pass(articles) {
@@ -50,9 +58,9 @@ export const CONTENDERS: Record<string, Contender> = {
     name: 'sitrep, per stage',
     does: 'the same extraction with a clock around each stage: where the time goes',
     async setup() {
-      const { createPipeline } = await import('../src/extract.js');
-      const { toExtraction } = await import('../src/output/json.js');
-      const { Doc } = await import('../src/doc/document.js');
+      const { createPipeline } = await fromBuild<typeof import('../src/extract.js')>('extract.js');
+      const { toExtraction } = await fromBuild<typeof import('../src/output/json.js')>('output/json.js');
+      const { Doc } = await fromBuild<typeof import('../src/doc/document.js')>('doc/document.js');
       const pipeline = createPipeline();
       const spent = new Map<string, number>();
       const clock = <T>(stage: string, work: () => T): T => {
@@ -88,7 +96,7 @@ export const CONTENDERS: Record<string, Contender> = {
     // code arrives seconds later than in a single thread.
     warmUpMs: 10_000,
     async setup() {
-      const { ExtractPool } = await import('../src/parallel/extract-pool.js');
+      const { ExtractPool } = await fromBuild<typeof import('../src/parallel/extract-pool.js')>('parallel/extract-pool.js');
       const pool = new ExtractPool();
       return {
         async pass(articles) {

@@ -1,17 +1,16 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../src/article/article.js';
-import { readArticleFile } from '../src/article/read.js';
 import { Doc } from '../src/doc/document.js';
 import type { Actor } from '../src/doc/layers.js';
 import { createPipeline } from '../src/extract.js';
 import { createActorsAnnotator, LexiconError } from '../src/layers/actors/index.js';
-import { toExtraction } from '../src/output/json.js';
-import { repoRoot, sharedDir, skipWithoutShared } from './support/shared.js';
+import { repoRoot, skipWithoutShared } from './support/shared.js';
+import { devGoldFigures } from './support/reference.js';
 
 const annotator = createActorsAnnotator();
 const work = mkdtempSync(path.join(tmpdir(), 'sitrep-actors-'));
@@ -328,16 +327,7 @@ describe('user lexicons', () => {
 
 describe('dev gold through the reference scorer', { skip: skipWithoutShared }, () => {
   test('actors F1 on ../shared/gold is at least 0.80', () => {
-    const corpus = path.join(sharedDir, 'corpus');
-    const out = mkdtempSync(path.join(work, 'pred-'));
-    const pipeline = createPipeline();
-    for (const file of readdirSync(corpus).filter((f) => f.endsWith('.json'))) {
-      const article = readArticleFile(path.join(corpus, file));
-      writeFileSync(path.join(out, `${article.id}.json`), JSON.stringify(toExtraction(pipeline.run(article))));
-    }
-    const r = spawnSync(process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--corpus', corpus, '--gold', path.join(sharedDir, 'gold'), '--pred', out, '--json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const figures = JSON.parse(r.stdout) as { actors_f1: number; actors_p: number; actors_r: number };
+    const figures = devGoldFigures();
     assert.ok(figures.actors_f1 >= 0.8, `actors F1 ${figures.actors_f1} (P ${figures.actors_p}, R ${figures.actors_r})`);
   });
 });

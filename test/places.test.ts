@@ -1,17 +1,14 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Article } from '../src/article/article.js';
-import { readArticleFile } from '../src/article/read.js';
 import { Doc } from '../src/doc/document.js';
 import type { Place } from '../src/doc/layers.js';
-import { createPipeline } from '../src/extract.js';
 import { createPlacesAnnotator, loadGazetteer } from '../src/layers/places/index.js';
-import { toExtraction } from '../src/output/json.js';
-import { sharedDir, skipWithoutShared } from './support/shared.js';
+import { skipWithoutShared } from './support/shared.js';
+import { devGoldFigures } from './support/reference.js';
 
 const annotator = createPlacesAnnotator();
 
@@ -181,15 +178,7 @@ describe('dev gold through the reference scorer', { skip: skipWithoutShared }, (
   after(() => rmSync(work, { recursive: true, force: true }));
 
   test('places F1 on ../shared/gold is at least 0.85', () => {
-    const corpus = path.join(sharedDir, 'corpus');
-    const pipeline = createPipeline();
-    for (const file of readdirSync(corpus).filter((f) => f.endsWith('.json'))) {
-      const article = readArticleFile(path.join(corpus, file));
-      writeFileSync(path.join(work, `${article.id}.json`), JSON.stringify(toExtraction(pipeline.run(article))));
-    }
-    const r = spawnSync(process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--corpus', corpus, '--gold', path.join(sharedDir, 'gold'), '--pred', work, '--json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const figures = JSON.parse(r.stdout) as { places_f1: number; places_p: number; places_r: number };
+    const figures = devGoldFigures();
     assert.ok(figures.places_f1 >= 0.85, `places F1 ${figures.places_f1} (P ${figures.places_p}, R ${figures.places_r})`);
   });
 });

@@ -1,16 +1,10 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { readArticleFile } from '../src/article/read.js';
 import { Doc } from '../src/doc/document.js';
 import type { Quantity } from '../src/doc/layers.js';
-import { createPipeline } from '../src/extract.js';
 import { createQuantitiesAnnotator } from '../src/layers/quantities/index.js';
-import { toExtraction } from '../src/output/json.js';
-import { sharedDir, skipWithoutShared } from './support/shared.js';
+import { skipWithoutShared } from './support/shared.js';
+import { devGoldFigures } from './support/reference.js';
 
 const annotator = createQuantitiesAnnotator();
 
@@ -165,17 +159,7 @@ describe('quantities: sentences we wrote', () => {
 
 describe('quantities on the dev gold, scored by the reference scorer', { skip: skipWithoutShared }, () => {
   test('quantities_f1 and quantities_unit_acc reach 0.90', () => {
-    const corpus = path.join(sharedDir, 'corpus');
-    const gold = path.join(sharedDir, 'gold');
-    const pred = mkdtempSync(path.join(tmpdir(), 'sitrep-quantities-'));
-    const pipeline = createPipeline();
-    for (const file of readdirSync(gold)) {
-      const extraction = toExtraction(pipeline.run(readArticleFile(path.join(corpus, file))));
-      writeFileSync(path.join(pred, file), JSON.stringify(extraction));
-    }
-    const r = spawnSync(process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--corpus', corpus, '--gold', gold, '--pred', pred, '--json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const figures = JSON.parse(r.stdout) as Record<string, number>;
+    const figures = devGoldFigures();
     assert.ok(figures.quantities_f1! >= 0.9, `quantities_f1 ${figures.quantities_f1}`);
     assert.ok(figures.quantities_unit_acc! >= 0.9, `quantities_unit_acc ${figures.quantities_unit_acc}`);
   });

@@ -1,16 +1,11 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { readArticleFile } from '../src/article/read.js';
 import { Doc } from '../src/doc/document.js';
 import type { Actor, Quote } from '../src/doc/layers.js';
 import { createPipeline } from '../src/extract.js';
 import { createQuotesAnnotator, type QuoteSpeaker } from '../src/layers/quotes/index.js';
-import { toExtraction } from '../src/output/json.js';
-import { sharedDir, skipWithoutShared } from './support/shared.js';
+import { skipWithoutShared } from './support/shared.js';
+import { devGoldFigures } from './support/reference.js';
 
 const annotator = createQuotesAnnotator();
 
@@ -333,17 +328,7 @@ describe('quotes: reported speech', () => {
 
 describe('quotes on the dev gold, scored by the reference scorer', { skip: skipWithoutShared }, () => {
   test('quotes_f1 reaches 0.90 and quotes_speaker_acc 0.85', () => {
-    const corpus = path.join(sharedDir, 'corpus');
-    const gold = path.join(sharedDir, 'gold');
-    const pred = mkdtempSync(path.join(tmpdir(), 'sitrep-quotes-'));
-    const pipeline = createPipeline();
-    for (const file of readdirSync(gold)) {
-      const extraction = toExtraction(pipeline.run(readArticleFile(path.join(corpus, file))));
-      writeFileSync(path.join(pred, file), JSON.stringify(extraction));
-    }
-    const r = spawnSync(process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--corpus', corpus, '--gold', gold, '--pred', pred, '--json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const figures = JSON.parse(r.stdout) as Record<string, number>;
+    const figures = devGoldFigures();
     assert.ok(figures.quotes_f1! >= 0.9, `quotes_f1 ${figures.quotes_f1}`);
     assert.ok(figures.quotes_speaker_acc! >= 0.85, `quotes_speaker_acc ${figures.quotes_speaker_acc}`);
   });

@@ -1,18 +1,13 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { readArticleFile } from '../src/article/read.js';
 import { Doc } from '../src/doc/document.js';
 import type { TimeExpression } from '../src/doc/layers.js';
 import { createPipeline } from '../src/extract.js';
 import { createTimesAnnotator } from '../src/layers/times/index.js';
 import { clauseTense } from '../src/layers/times/tense.js';
 import { tokenAt } from '../src/layers/times/scanner.js';
-import { toExtraction } from '../src/output/json.js';
-import { sharedDir, skipWithoutShared } from './support/shared.js';
+import { skipWithoutShared } from './support/shared.js';
+import { devGoldFigures } from './support/reference.js';
 
 const annotator = createTimesAnnotator();
 
@@ -279,16 +274,7 @@ describe('clause tense', () => {
 
 describe('dev gold through the reference scorer', { skip: skipWithoutShared }, () => {
   test('times value F1 on ../shared/gold is at least 0.90', () => {
-    const corpus = path.join(sharedDir, 'corpus');
-    const out = mkdtempSync(path.join(tmpdir(), 'sitrep-times-'));
-    const pipeline = createPipeline({ skip: ['quantities', 'places', 'actors', 'quotes', 'events'] });
-    for (const file of readdirSync(corpus).filter((f) => f.endsWith('.json'))) {
-      const article = readArticleFile(path.join(corpus, file));
-      writeFileSync(path.join(out, `${article.id}.json`), JSON.stringify(toExtraction(pipeline.run(article))));
-    }
-    const r = spawnSync(process.execPath, [path.join(sharedDir, 'eval/score.mjs'), '--corpus', corpus, '--gold', path.join(sharedDir, 'gold'), '--pred', out, '--json'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const figures = JSON.parse(r.stdout) as { times_value_f1: number; times_span_f1: number };
+    const figures = devGoldFigures(createPipeline({ skip: ['quantities', 'places', 'actors', 'quotes', 'events'] }));
     assert.ok(figures.times_value_f1 >= 0.9, `times value F1 ${figures.times_value_f1}`);
     assert.ok(figures.times_span_f1 >= 0.93, `times span F1 ${figures.times_span_f1}`);
   });

@@ -402,7 +402,7 @@ function isDateline(state: ParseState, u: number): boolean {
 
 /** A head noun with no modifier: "innocent civilians", "the government in Baghdad", "the official". */
 function bareHead(state: ParseState, u: number): number {
-  const { view, lex } = state;
+  const { view } = state;
   const found = view.entry(u, 'head')!.head;
   const unit = view.units[u]!;
   if (found.namedOnly) return u + 1;

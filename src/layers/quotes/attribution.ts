@@ -230,7 +230,7 @@ export function attributionAfter(ctx: AttributionContext, piece: QuotePiece, gap
  * condemnation of the attacks as “…”. The nearest trigger before the quotation wins.
  */
 export function attributionBefore(ctx: AttributionContext, piece: QuotePiece, gapStart: number): Attribution | null {
-  const { doc, lex } = ctx;
+  const { doc } = ctx;
   const tokens = doc.tokens;
   const para = ctx.paragraphs[piece.paragraph]!;
   const lastTok = tokenEndingBy(tokens, piece.open);

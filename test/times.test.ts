@@ -5,7 +5,7 @@ import type { TimeExpression } from '../src/doc/layers.js';
 import { createPipeline } from '../src/extract.js';
 import { createTimesAnnotator } from '../src/layers/times/index.js';
 import { clauseTense } from '../src/layers/times/tense.js';
-import { tokenAt } from '../src/layers/times/scanner.js';
+import { tokenAt } from '../src/doc/token-search.js';
 import { skipWithoutShared } from './support/shared.js';
 import { devGoldFigures } from './support/reference.js';
 

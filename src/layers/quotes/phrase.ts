@@ -1,3 +1,4 @@
+export { tokenAtOrAfter, tokenEndingBy } from '../../doc/token-search.js';
 import type { Token } from '../../doc/tokens.js';
 import type { QuotesLexicon } from './lexicon.js';
 
@@ -27,30 +28,6 @@ export const withoutPeriod = (norm: string): string => (norm.endsWith('.') ? nor
 
 /** A norm without a possessive "'s" ("austin's" → "austin"). */
 export const withoutPossessive = (norm: string): string => (norm.endsWith("'s") ? norm.slice(0, -2) : norm);
-
-/** Index of the first token that starts at or after `offset`. */
-export function tokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the last token that ends at or before `offset` (-1 when none). */
-export function tokenEndingBy(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 /** Tokens of a span that are words (not punctuation). */
 export const wordsIn = (tokens: readonly Token[], span: TokenSpan): Token[] =>

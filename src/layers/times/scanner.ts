@@ -1,3 +1,4 @@
+import { tokenAt } from '../../doc/token-search.js';
 import type { Doc, Sentence } from '../../doc/document.js';
 import type { Token } from '../../doc/tokens.js';
 import type { TimesLexicon } from './lexicon.js';
@@ -135,18 +136,6 @@ export class Scanner {
 function hasNearRule(rules: readonly CompiledRule[]): boolean {
   for (const c of rules) if (c.near >= 0) return true;
   return false;
-}
-
-/** Index of the token that contains `offset`, or of the first token after it. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function makeSite(doc: Doc, sentence: Sentence, m: RegExpExecArray): Site {

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { knowledgeDir } from '../../knowledge.js';
+import { knowledgeDir, readDataFile } from '../../knowledge.js';
 import { lexiconFileSchema, type LexiconFile } from './lexicon-schema.js';
 
 /** A lexicon file that cannot be used; the message is one line naming the file and the field. */
@@ -22,35 +22,10 @@ export function shippedLexiconFiles(): string[] {
 }
 
 /** Reads and validates one lexicon file. */
-export function readLexiconFile(file: string): LexiconFile {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new LexiconError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new LexiconError(file, `is not valid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
-  const parsed = lexiconFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = formatPath(issue.path);
-    throw new LexiconError(file, `${where ? `${where}: ` : ''}${issue.message}`);
-  }
-  return parsed.data;
-}
+export const readLexiconFile = (file: string): LexiconFile =>
+  readDataFile(file, lexiconFileSchema, (f, message) => new LexiconError(f, message));
 
 /** Shipped files first, then the user's, so that a user entry for the same words wins. */
 export function loadLexicons(userFiles: readonly string[] = []): LexiconFile[] {
   return [...shippedLexiconFiles(), ...userFiles].map(readLexiconFile);
-}
-
-function formatPath(parts: readonly PropertyKey[]): string {
-  let out = '';
-  for (const p of parts) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
-  return out;
 }

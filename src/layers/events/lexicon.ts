@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
-import { knowledgeDir } from '../../knowledge.js';
+import { knowledgeDir, readDataFile } from '../../knowledge.js';
 import { tokenize } from '../../doc/tokens.js';
 import { cuesFileSchema, triggerFileSchema, type CueSpec, type CuesFile, type EntrySpec, type TriggerFile, type TypeSpec } from './lexicon-schema.js';
 import { nounForms, verbForms } from './inflect.js';
@@ -136,27 +135,8 @@ export const shippedCuesFile = path.join(knowledgeDir, 'events', 'cues.json');
 // Patterns and cue words are cut by the same tokenizer as the text, so "cease-fire" or "won't" match.
 const toWords = (phrase: string) => tokenize(phrase.toLowerCase()).map((t) => t.norm);
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
-  let raw: string;
-  try {
-    raw = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new EventLexiconError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (e) {
-    throw new EventLexiconError(file, `is not valid JSON (${(e as Error).message.split('\n')[0]})`);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new EventLexiconError(file, `${where ? `${where}: ` : ''}${issue.message}`);
-  }
-  return parsed.data;
-}
+const readJson = <T>(file: string, schema: z.ZodType<T>): T =>
+  readDataFile(file, schema, (f, message) => new EventLexiconError(f, message));
 
 export const readTriggerFile = (file: string): TriggerFile => readJson(file, triggerFileSchema);
 

@@ -23,7 +23,7 @@ interface ExtractFlags {
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('extract times, quantities (and the other layers) from articles')
+    .description('extract times, quantities, places, actors, quotes and events from articles')
     .argument('<files...>', 'article files: .json (article object), .txt, .html; "-" reads standard input')
     .option('--published <date>', 'publication date (YYYY-MM-DD) for inputs that carry none')
     .option('--title <title>', 'title for plain-text inputs')

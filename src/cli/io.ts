@@ -19,23 +19,36 @@ export function describeError(e: unknown): string {
   return String(e);
 }
 
-/** Shows "label 12/300" on one rewritten line of a terminal; silent when stderr is a pipe or file. */
+/**
+ * Shows "label 12/300  85/s  ETA 3s" (or "label 12  85/s" when the total is unknown) on one
+ * rewritten line of a terminal; silent when stderr is a pipe or file.
+ */
 export class Progress {
   private readonly tty = process.stderr.isTTY === true;
   private readonly startedAt = Date.now();
   private last = 0;
+  private shown = false;
 
-  constructor(private readonly label: string, private readonly total: number) {}
+  constructor(private readonly label: string, private readonly total: number | null) {}
 
   tick(done: number): void {
-    if (!this.tty || this.total < 2) return;
+    if (!this.tty || (this.total !== null && this.total < 2)) return;
     const now = Date.now();
-    if (done < this.total && now - this.last < 100) return;
+    const finished = this.total !== null && done >= this.total;
+    if (!finished && now - this.last < 100) return;
     this.last = now;
     const secs = (now - this.startedAt) / 1000;
     const rate = secs > 0 ? done / secs : 0;
-    const eta = rate > 0 ? Math.ceil((this.total - done) / rate) : 0;
-    process.stderr.write(`\r${this.label} ${done}/${this.total}  ${rate.toFixed(0)}/s  ETA ${eta}s\x1b[K`);
-    if (done >= this.total) process.stderr.write('\n');
+    const count = this.total === null ? `${done}` : `${done}/${this.total}`;
+    const eta = this.total !== null && rate > 0 ? `  ETA ${Math.ceil((this.total - done) / rate)}s` : '';
+    process.stderr.write(`\r${this.label} ${count}  ${rate.toFixed(0)}/s${eta}\x1b[K`);
+    this.shown = true;
+    if (finished) this.end();
+  }
+
+  /** Ends the progress line so that what follows starts on a line of its own. */
+  end(): void {
+    if (this.shown) process.stderr.write('\n');
+    this.shown = false;
   }
 }

@@ -1,0 +1,174 @@
+import type Database from 'better-sqlite3';
+import type { EventRecord } from '../doc/layers.js';
+import { addDays, dayRange, periodStarts, type DayRange } from './dates.js';
+import { codesCompatible } from './names.js';
+
+export type StatusClass = 'happened' | 'planned' | 'negated' | 'hypothetical';
+
+/** Reported and ongoing events happened; a plan, a denial and a threat are other facts. */
+export function statusClass(status: EventRecord['status']): StatusClass {
+  return status === 'reported' || status === 'ongoing' ? 'happened' : status;
+}
+
+/** Types whose two sides play the same part: a meeting of A with B is a meeting of B with A. */
+const SYMMETRIC_TYPES = new Set(['CONSULT', 'COOPERATE', 'AGREE', 'MOBILIZE']);
+
+/** What a new mention brings, with its actors and place already resolved to corpus rows. */
+export interface MentionFacts {
+  type: string;
+  statusClass: StatusClass;
+  sourceId: number | null;
+  targetId: number | null;
+  placeId: number | null;
+  date: DayRange | null;
+  dateFromText: boolean;
+  /** The day the article reporting it was published, if known. */
+  published: string | null;
+  articleId: number;
+}
+
+interface Candidate {
+  id: number;
+  source_id: number | null;
+  target_id: number | null;
+  place_id: number | null;
+  date_start: string | null;
+  date_end: string | null;
+  date_source: string | null;
+  source_code: string | null;
+  target_code: string | null;
+  place_kind: string | null;
+  place_country: string | null;
+}
+
+/** How far back from its publication day an undated report may describe an event. */
+const UNDATED_LOOKBACK_DAYS = 7;
+/** A day or a week spans at most this many days; longer periods are looked up by their first day. */
+const MAX_SHORT_SPAN_DAYS = 7;
+/** Enough candidates for any real overlap; a bound on the work for one mention. */
+const MAX_CANDIDATES = 500;
+/** A date read off the publication day can be a day late ("overnight", time zones). */
+const PUBLISHED_DATE_SLACK_DAYS = 1;
+
+/**
+ * Finds the corpus event a mention reports, if any: same type and status class, dates that
+ * overlap within their precision, actors that do not disagree (same entity or codes of one
+ * body), places that do not disagree (same place, or a country containing the other), and at
+ * least one positive agreement beyond the type. An article never reports one event twice, so
+ * events it already has a mention in are not candidates.
+ */
+export class EventMatcher {
+  private readonly startingNear;
+  private readonly startingEarlier;
+  private readonly undatedNear;
+  private readonly entityCode;
+  private readonly placeInfo;
+
+  constructor(db: Database.Database) {
+    const candidateColumns = `
+      SELECT ev.id, ev.source_id, ev.target_id, ev.place_id, ev.date_start, ev.date_end, ev.date_source,
+             s.code AS source_code, t.code AS target_code, p.kind AS place_kind, p.country AS place_country
+      FROM events ev
+      LEFT JOIN entities s ON s.id = ev.source_id
+      LEFT JOIN entities t ON t.id = ev.target_id
+      LEFT JOIN places p ON p.id = ev.place_id`;
+    const notInArticle = 'NOT EXISTS (SELECT 1 FROM event_mentions em WHERE em.event_id = ev.id AND em.article_id = ?)';
+    const typed = 'ev.type = ? AND ev.status_class = ?';
+    // A few index seeks instead of a scan of every earlier event of the type (see periodStarts).
+    this.startingNear = db.prepare<[string, StatusClass, string, string, string, number], Candidate>(
+      `${candidateColumns} WHERE ${typed} AND ev.date_start BETWEEN ? AND ? AND ev.date_end >= ? AND ${notInArticle}
+       ORDER BY ev.date_start, ev.id LIMIT ${MAX_CANDIDATES}`,
+    );
+    this.startingEarlier = db.prepare<[string, StatusClass, string, string, string, number], Candidate>(
+      `${candidateColumns} WHERE ${typed} AND ev.date_start IN (SELECT value FROM json_each(?)) AND ev.date_start < ? AND ev.date_end >= ? AND ${notInArticle}
+       ORDER BY ev.date_start, ev.id LIMIT ${MAX_CANDIDATES}`,
+    );
+    // The unary + keeps SQLite on the first_reported index: undated events are many, recent ones few.
+    this.undatedNear = db.prepare<[StatusClass, string, string, string, number], Candidate>(
+      `${candidateColumns} WHERE ev.status_class = ? AND ev.type = ? AND +ev.date_start IS NULL AND ev.first_reported BETWEEN ? AND ? AND ${notInArticle}
+       ORDER BY ev.first_reported, ev.id LIMIT ${MAX_CANDIDATES}`,
+    );
+    this.entityCode = db.prepare<[number], { code: string | null }>('SELECT code FROM entities WHERE id = ?');
+    this.placeInfo = db.prepare<[number], { kind: string; country: string | null }>('SELECT kind, country FROM places WHERE id = ?');
+  }
+
+  find(m: MentionFacts): number | null {
+    const candidates = this.candidates(m);
+    if (candidates.length === 0) return null;
+    const mine = {
+      sourceCode: m.sourceId === null ? null : (this.entityCode.get(m.sourceId)?.code ?? null),
+      targetCode: m.targetId === null ? null : (this.entityCode.get(m.targetId)?.code ?? null),
+      place: m.placeId === null ? null : (this.placeInfo.get(m.placeId) ?? null),
+    };
+    let best: { id: number; score: number } | null = null;
+    for (const c of candidates) {
+      const score = this.agreement(m, mine, c);
+      if (score > 0 && (best === null || score > best.score)) best = { id: c.id, score };
+    }
+    return best?.id ?? null;
+  }
+
+  private candidates(m: MentionFacts): Candidate[] {
+    if (m.date) {
+      return this.overlapping(m, addDays(m.date.start, -PUBLISHED_DATE_SLACK_DAYS), addDays(m.date.end, PUBLISHED_DATE_SLACK_DAYS));
+    }
+    if (!m.published) return [];
+    const dated = this.overlapping(m, addDays(m.published, -UNDATED_LOOKBACK_DAYS), m.published);
+    if (dated.length >= MAX_CANDIDATES) return dated;
+    const undated = this.undatedNear.all(m.statusClass, m.type, addDays(m.published, -3), addDays(m.published, 3), m.articleId);
+    return [...dated, ...undated].slice(0, MAX_CANDIDATES);
+  }
+
+  /** Dated events of the mention's type and class that overlap [from, to], by start day. */
+  private overlapping(m: MentionFacts, from: string, to: string): Candidate[] {
+    const nearFrom = addDays(from, -(MAX_SHORT_SPAN_DAYS - 1));
+    const earlier = this.startingEarlier.all(m.type, m.statusClass, JSON.stringify(periodStarts(from, to)), nearFrom, from, m.articleId);
+    if (earlier.length >= MAX_CANDIDATES) return earlier;
+    const near = this.startingNear.all(m.type, m.statusClass, nearFrom, to, from, m.articleId);
+    return [...earlier, ...near].slice(0, MAX_CANDIDATES);
+  }
+
+  /** 0 when the two disagree or nothing but the type agrees; else how many facts agree. */
+  private agreement(
+    m: MentionFacts,
+    mine: { sourceCode: string | null; targetCode: string | null; place: { kind: string; country: string | null } | null },
+    c: Candidate,
+  ): number {
+    if (m.date && c.date_start && c.date_end) {
+      const exact = m.dateFromText && c.date_source === 'text';
+      const slack = exact ? 0 : PUBLISHED_DATE_SLACK_DAYS;
+      if (!(m.date.start <= addDays(c.date_end, slack) && m.date.end >= addDays(c.date_start, -slack))) return 0;
+    }
+    const straight = rolesAgree(m.sourceId, mine.sourceCode, c.source_id, c.source_code) + rolesAgree(m.targetId, mine.targetCode, c.target_id, c.target_code);
+    const swapped = SYMMETRIC_TYPES.has(m.type)
+      ? rolesAgree(m.sourceId, mine.sourceCode, c.target_id, c.target_code) + rolesAgree(m.targetId, mine.targetCode, c.source_id, c.source_code)
+      : -Infinity;
+    const roles = Math.max(straight, swapped);
+    if (roles < 0) return 0;
+    const place = placesAgree(m.placeId, mine.place, c);
+    if (place < 0) return 0;
+    const sameDay = m.date?.precision === 'day' && c.date_start === c.date_end && m.date.start === c.date_start ? 1 : 0;
+    return roles + place + sameDay;
+  }
+}
+
+/** 1 when both sides name the same actor, 0 when either is unknown, -1 when they disagree. */
+function rolesAgree(aId: number | null, aCode: string | null, bId: number | null, bCode: string | null): number {
+  if (aId === null || bId === null) return 0;
+  if (aId === bId) return 1;
+  if (aCode !== null && bCode !== null && codesCompatible(aCode, bCode)) return 1;
+  return -Infinity;
+}
+
+function placesAgree(id: number | null, mine: { kind: string; country: string | null } | null, c: Candidate): number {
+  if (id === null || c.place_id === null || mine === null) return 0;
+  if (id === c.place_id) return 1;
+  // A country contains every place in it, so the two do not disagree; but "in Syria" is no sign
+  // that two reports tell of one event (every event there is in Syria): it adds no agreement.
+  // Two different places inside one country are two places.
+  if (mine.kind === 'country' && mine.country !== null && mine.country === c.place_country) return 0;
+  if (c.place_kind === 'country' && c.place_country !== null && c.place_country === mine.country) return 0;
+  return -Infinity;
+}
+
+export { dayRange };

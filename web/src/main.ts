@@ -1,0 +1,2 @@
+// The analyst interface of `sitrep serve`: one custom element holds the whole app.
+import './app.js';

@@ -253,6 +253,12 @@ describe('back-references to earlier bodies', () => {
     assert.equal(actorOf(list, 'army').code, 'SDNMIL');
   });
 
+  test('"the group" and "the militants" skip a partner force named after the group they mean', () => {
+    const list = actors('Al-Shabaab fighters ambushed a convoy near Baidoa. Somali troops and fighters of the Syrian Democratic Forces were not involved. Officials said the militants fled and the group later claimed the ambush.');
+    assert.equal(actorOf(list, 'militants').code, 'ALQAEDA');
+    assert.equal(actorOf(list, 'group').code, 'ALQAEDA');
+  });
+
   test('"the militia" joins the latest armed group; "the command of" is no actor', () => {
     const list = actors("Kata'ib Hezbollah fired rockets at the base. The militia later denied it.");
     assert.equal(actorOf(list, 'militia'), actorOf(list, "Kata'ib Hezbollah"));

@@ -323,6 +323,85 @@ describe('events: general PLOVER rules (typing, noun or verb, roles, dates)', ()
   });
 });
 
+describe('events: joint raids, negated tolls, requests and descriptions', () => {
+  const types = (x: Extraction) => JSON.stringify(x.events.map((e) => `${e.type} ${e.trigger.text}`));
+
+  test('"an assault by A and B killed N": one event, the agents of the noun are its source, the verb its toll', () => {
+    const x = extract('A joint assault by Nigerian troops and Chadian soldiers killed nine Boko Haram fighters near Maiduguri on Friday.');
+    const assaults = x.events.filter((e) => e.type === 'ASSAULT');
+    assert.equal(assaults.length, 1, types(x));
+    assert.equal(codeOf(x, assaults[0]!.source), 'NGAMIL');
+    assert.equal(assaults[0]!.fatalities, 9);
+    assert.equal(assaults[0]!.date, '2024-05-10');
+  });
+
+  test('"no X or Y soldiers were hurt": negated, the soldiers are the target and the other side is not the source', () => {
+    const x = extract('No Kenyan or Somali soldiers were wounded in the ambush.');
+    const e = eventOf(x, 'ASSAULT', 'wounded');
+    assert.equal(e.status, 'negated');
+    assert.equal(codeOf(x, e.target), 'KENMIL');
+    assert.equal(e.source, null);
+    const hurt = eventOf(extract('Two Malian soldiers were hurt when their patrol came under fire.'), 'ASSAULT', 'hurt');
+    assert.equal(codeOf(extract('Two Malian soldiers were hurt when their patrol came under fire.'), hurt.target), 'MLIMIL');
+    assert.equal(eventOf(extract('It said no villagers were hurt.'), 'ASSAULT', 'hurt').status, 'negated');
+  });
+
+  test('declining to comment is no REJECT; declining to sign is', () => {
+    assert.ok(!extract('The spokeswoman declined to comment on the talks.').events.some((e) => e.type === 'REJECT'));
+    eventOf(extract('The minister declined to sign the accord.'), 'REJECT', 'declined');
+  });
+
+  test('"a commander responsible for attacks on detention centers" describes him: no ACCUSE, no COERCE', () => {
+    const x = extract('The army said that a senior IS commander responsible for attacks on detention sites was among those killed.');
+    assert.ok(!x.events.some((e) => e.type === 'ACCUSE' || e.type === 'COERCE'), types(x));
+    const attacks = eventOf(x, 'ASSAULT', 'attacks');
+    assert.equal(codeOf(x, attacks.source), 'ISIS');
+    assert.notEqual(codeOf(x, attacks.target), 'ISIS');
+  });
+
+  test('"demanded that X leave", "pushed for X to withdraw": a request aimed at X, the departure hypothetical', () => {
+    const x = extract('Protesters in Niamey demanded that French troops leave Niger.');
+    assert.equal(codeOf(x, eventOf(x, 'REQUEST', 'demanded').target), 'FRAMIL');
+    assert.equal(eventOf(x, 'RETREAT', 'leave').status, 'hypothetical');
+    const y = extract('Opposition lawmakers in Baghdad have pushed for all American troops to withdraw from Iraq.');
+    eventOf(y, 'REQUEST', 'pushed');
+    assert.equal(eventOf(y, 'RETREAT', 'withdraw').status, 'hypothetical');
+  });
+
+  test('"its defeat": the owner of a defeat is its target', () => {
+    const x = extract('Al-Shabaab controlled the port until its defeat in 2012.');
+    const e = eventOf(x, 'ASSAULT', 'defeat');
+    assert.equal(codeOf(x, e.target), 'ALQAEDA');
+    assert.equal(e.source, null);
+  });
+
+  test('"as A and B were holding talks": the two capitals are the sides, not objects of "as"', () => {
+    const x = extract('The strike came as Ankara and Baghdad were holding talks on water sharing.');
+    const e = eventOf(x, 'CONSULT', 'talks');
+    assert.equal(codeOf(x, e.source), 'TURGOV');
+    assert.equal(codeOf(x, e.target), 'IRQGOV');
+  });
+
+  test('"the two discussed" retells the meeting of the sentence before', () => {
+    const x = extract('The Kenyan president met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Monday. The two discussed the drought.');
+    const consults = x.events.filter((e) => e.type === 'CONSULT');
+    assert.ok(consults.every((e) => codeOf(x, e.source) !== codeOf(x, e.target)), types(x));
+    assert.ok(consults.every((e) => e.source !== null), types(x));
+  });
+
+  test('what a warning threatens is its content, not an event of its own', () => {
+    const x = extract('The Houthis warned that further strikes would bring retaliation.');
+    eventOf(x, 'THREATEN', 'warned');
+    assert.ok(!x.events.some((e) => e.type === 'ASSAULT'), types(x));
+  });
+
+  test('"the planned deployment" is no light verb: the object of the threat keeps its target', () => {
+    const x = extract('Moscow threatened to quit the treaty if Washington goes ahead with the planned deployment of missiles.');
+    const e = eventOf(x, 'THREATEN', 'threatened');
+    assert.equal(codeOf(x, e.source), 'RUSGOV');
+  });
+});
+
 describe('events on ../shared', { skip: skipWithoutShared }, () => {
   test('the seed report shows the planned withdrawal, the negated one, the April meeting and the raid', () => {
     const x = toExtraction(pipeline.run(readArticleFile(path.join(sharedDir, 'corpus/seed.json'))));

@@ -110,7 +110,13 @@ const rows: Row[] = [
   ['Violence has fallen this year.', FRI, 'this year', 'DATE', '2024'],
   ['Exports collapsed last month.', FRI, 'last month', 'DATE', '2024-08'],
   ['The talks resume next month.', FRI, 'next month', 'DATE', '2024-10'],
-  ['Fighting eased over the weekend.', FRI, 'the weekend', 'DATE', '2024-W39-WE'],
+  // "the weekend" follows the weekday rule: before the DCT when told in the past, after it in the future.
+  ['Fighting eased over the weekend.', FRI, 'the weekend', 'DATE', '2024-W38-WE'],
+  ['Militias shelled the airport over the weekend.', '2025-01-21', 'the weekend', 'DATE', '2025-W03-WE'],
+  ['The envoys will meet again over the weekend.', '2025-01-21', 'the weekend', 'DATE', '2025-W04-WE'],
+  // "the year" is a year named in this sentence or the one before, else the DCT's.
+  ['The pact was signed in 2019. By the end of the year, the border had reopened.', FRI, 'the end of the year', 'DATE', '2019'],
+  ['A truce lasted until March 2026, aides said. The talks went slowly. Donors want a deal by the end of the year.', FRI, 'the end of the year', 'DATE', '2024'],
   ['The reactor will restart early next year.', FRI, 'early next year', 'DATE', '2025'],
   ['Troop levels will fall by mid-2025.', FRI, 'mid-2025', 'DATE', '2025'],
   ['The fund ran dry at the end of last year.', FRI, 'the end of last year', 'DATE', '2023'],

@@ -2,7 +2,7 @@ import type { Article } from '../article/article.js';
 import type { Layers, LayerName } from './layers.js';
 import type { Offsets, Span } from './span.js';
 import { splitSentences } from './sentences.js';
-import { tokenize, type Token } from './tokens.js';
+import { tokenizeInto, type Token } from './tokens.js';
 
 export interface Sentence extends Offsets {
   index: number;
@@ -29,7 +29,7 @@ export class Doc {
     this.sentences = [];
     for (const s of splitSentences(this.text)) {
       const tokenStart = this.tokens.length;
-      for (const t of tokenize(this.text, s.start, s.end)) this.tokens.push(t);
+      tokenizeInto(this.tokens, this.text, s.start, s.end);
       this.sentences.push({ start: s.start, end: s.end, index: this.sentences.length, tokenStart, tokenEnd: this.tokens.length });
     }
   }

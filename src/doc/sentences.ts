@@ -42,22 +42,25 @@ export function splitSentences(text: string): Offsets[] {
     if (e > s) out.push({ start: s, end: e });
     start = end;
   };
-  for (let i = 0; i < text.length; i++) {
+  // Only line breaks and . ! ? can end a sentence: the regex finds them without a loop over every character.
+  BREAK.lastIndex = 0;
+  while (BREAK.test(text)) {
+    const i = BREAK.lastIndex - 1;
+    if (text.charCodeAt(i) === 10) { push(i); continue; }
     const ch = text[i]!;
-    if (ch === '\n') { push(i); continue; }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
     let j = i + 1;
     while (j < text.length && (CLOSERS.has(text[j]!) || text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
     if (j < text.length && text[j] !== ' ' && text[j] !== '\t') continue;
     let k = j;
     while (k < text.length && (text[k] === ' ' || text[k] === '\t')) k++;
-    if (k >= text.length || text[k] === '\n') { push(j); i = j - 1; continue; }
+    if (k >= text.length || text[k] === '\n') { push(j); BREAK.lastIndex = j; continue; }
     const next = text[k]!;
     if (!/[\p{Lu}\d"“‘'(\[]/u.test(next)) continue;
     if (ch === '.') {
-      const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, i - 20), i))?.[1] ?? '';
-      const word = before.replace(/^.*?([\p{L}]+)$/u, '$1');
+      const before = lettersAndDotsBefore(text, Math.max(start, i - 20), i);
       const dotted = before.includes('.') || /^\p{Lu}$/u.test(before);
+      // Not dotted, `before` is letters only: the word itself.
+      const word = before;
       if (dotted) {
         const nextWord = /^[\p{L}]+/u.exec(text.slice(k))?.[0] ?? '';
         if (!starters.has(nextWord)) continue;
@@ -66,10 +69,25 @@ export function splitSentences(text: string): Offsets[] {
       }
     }
     push(j);
-    i = j - 1;
+    BREAK.lastIndex = j;
   }
   push(text.length);
   return out;
+}
+
+const BREAK = /[\n.!?]/g;
+
+/** The letters and periods that end text[from, to) ("U.S", "Gen"): read by character codes unless a non-ASCII character comes up. */
+function lettersAndDotsBefore(text: string, from: number, to: number): string {
+  let b = to;
+  while (b > from) {
+    const c = text.charCodeAt(b - 1);
+    const l = c | 32;
+    if (c === 46 || (l >= 97 && l <= 122)) b--;
+    else if (c < 128) break;
+    else return /([\p{L}.]+)$/u.exec(text.slice(from, to))?.[1] ?? '';
+  }
+  return text.slice(b, to);
 }
 
 // "DEC." and "GEN." in all-caps headlines are the same abbreviations as "Dec." and "Gen.".

@@ -160,8 +160,12 @@ export function nameKey(name: ParsedName): string {
  * Secretary", "the Iraqi prime minister"). Returns the unit index after it, or -1.
  */
 export function tryPerson(state: ParseState, u: number): number {
+  return mayStartPerson(state, u) ? readPerson(state, u) : -1;
+}
+
+// Apart from tryPerson, which runs at every unit: the closures here cost an object per call.
+function readPerson(state: ParseState, u: number): number {
   const { view } = state;
-  if (!mayStartPerson(state, u)) return -1;
   const bodies: Body[] = [];
   const titles: Title[] = [];
   const titleUnits: number[] = [];

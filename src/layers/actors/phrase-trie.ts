@@ -36,6 +36,12 @@ export interface PhraseMatch<V> {
 
 const UPPER_START = /^\p{Lu}/u;
 
+/** UPPER_START.test, by character code for ASCII: this runs for every stored value at every phrase found. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_START.test(text);
+}
+
 /** "Iraq's", "Iraqis'": a key a phrase may end in, with the possessive attached. */
 export const mayBePossessive = (key: string): boolean =>
   key.length > 2 && (key.charCodeAt(key.length - 2) === 39 || key.charCodeAt(key.length - 1) === 39) && (key.endsWith("'s") || key.endsWith("s'"));
@@ -103,7 +109,7 @@ export class PhraseTrie<V> {
       let ok = true;
       for (let k = 0; k < s.capitalized.length && ok; k++) {
         const text = tokens[from + k]!.text;
-        if (s.capitalized[k] && !UPPER_START.test(text)) ok = false;
+        if (s.capitalized[k] && !startsUpper(text)) ok = false;
         else if (s.upperOnly) {
           const bare = possessive && from + k === end - 1 ? text.replace(/['’]s$/i, '') : text;
           if (bare !== bare.toUpperCase()) ok = false;

@@ -34,7 +34,12 @@ export class ActorResolver {
   private readonly appositionCode = new Map<PersonCandidate, string | null>();
   private readonly recordOfPerson = new Map<PersonCandidate, ActorRecord>();
 
-  constructor(private readonly lex: CompiledLexicon, private readonly ctx: ArticleContext, private readonly text: string) {}
+  /** The codes unnamed partner forces take (SYRREB, IRQMIL): sides of the state, not "the militants". */
+  private readonly partnerCodes: ReadonlySet<string>;
+
+  constructor(private readonly lex: CompiledLexicon, private readonly ctx: ArticleContext, private readonly text: string) {
+    this.partnerCodes = new Set(lex.partnerCodes.values());
+  }
 
   resolve(candidates: readonly Candidate[]): Actor[] {
     this.foldAppositions(candidates);
@@ -44,7 +49,7 @@ export class ActorResolver {
           const r = this.record(`n:${c.actor.name}`, c.token, () => ({ code: c.actor.code, kind: c.actor.kind, country: c.actor.country, name: c.actor.name }));
           this.mention(r, c);
           this.lastNamedOfKind.set(r.kind, r);
-          if (c.actor.kind === 'armed_group') this.lastArmedGroup = r;
+          if (c.actor.kind === 'armed_group') this.noteArmedGroup(r);
           break;
         }
         case 'state': {
@@ -83,6 +88,17 @@ export class ActorResolver {
       }
     }
     return this.actors();
+  }
+
+  /**
+   * "the group", "the militants" point at the latest armed group named, except that a partner
+   * force fighting beside the state ("the Syrian Democratic Forces", coded as partner forces
+   * are) does not displace the group it fights: writers call their enemy "the militants".
+   */
+  private noteArmedGroup(r: ActorRecord): void {
+    const partner = r.code !== null && this.partnerCodes.has(r.code);
+    if (partner && this.lastArmedGroup && this.lastArmedGroup !== r && !(this.lastArmedGroup.code !== null && this.partnerCodes.has(this.lastArmedGroup.code))) return;
+    this.lastArmedGroup = r;
   }
 
   /** "Gen. Michael Kurilla, commander of U.S. Central Command": the role codes the person and folds into it. */
@@ -153,7 +169,7 @@ export class ActorResolver {
     } else if (coded.inheritedFrom) {
       r = this.record(`n:${coded.inheritedFrom}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: coded.inheritedFrom! }));
       this.lastNamedOfKind.set(r.kind, r);
-      if (coded.kind === 'armed_group') this.lastArmedGroup = r;
+      if (coded.kind === 'armed_group') this.noteArmedGroup(r);
     } else {
       r = this.record(`c:${coded.code}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: sectorName(coded.code, coded.country, this.lex) }));
       if (coded.kind === 'armed_group' && !c.country) this.lastArmedGroup ??= r;

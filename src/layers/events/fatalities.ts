@@ -122,7 +122,12 @@ function isNameEnd(v: SentenceView, k: number): boolean {
 
 function saysNoCasualties(v: SentenceView): boolean {
   for (let k = v.first; k < v.end; k++) {
-    for (const seq of v.grammar.noCasualties) if (seq.every((w, j) => v.norm(k + j) === w)) return true;
+    for (const seq of v.grammar.noCasualties) if (wordsAt(v, k, seq)) return true;
   }
   return false;
+}
+
+function wordsAt(v: SentenceView, k: number, words: readonly string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (v.norm(k + j) !== words[j]) return false;
+  return true;
 }

@@ -31,9 +31,13 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
   const targetSide = info.hostile && e.target ? side(codeOf(e.target)) : null;
   // Who reports an event after telling it (", the Pentagon said", "according to a source") did not do it.
   const speakers = speakerMentions(v);
+  // "No Kenyan or Somali soldiers were hurt": an actor listed with the victim is a victim too.
+  const victims = info.hostile && e.target ? v.mentions.filter((m) => discourse.resolve(m, v) === e.target) : [];
+  const listedWithVictim = (m: ActorMention) => victims.some((tm) => (m.t0 === tm.t1 + 1 && isListJoin(v, tm.t1)) || (tm.t0 === m.t1 + 1 && isListJoin(v, m.t1)));
   const asSource = (m: ActorMention) => {
     const id = discourse.resolve(m, v);
     if (speakers.has(m) && m.t0 > t.end) return null;
+    if (victims.length > 0 && listedWithVictim(m)) return null;
     return othersRoles.has(id) || (targetSide !== null && side(codeOf(id)) === targetSide) ? null : usable(m);
   };
   const before = [...v.mentions].reverse().filter((m) => m.t1 <= t.start);
@@ -52,6 +56,11 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
     const unsaid = (m: ActorMention) => (speakers.has(m) || othersSources.has(discourse.resolve(m, v)) ? null : usable(m));
     e.target = pickFirst(after, unsaid) ?? pickFirst(before, unsaid);
   }
+}
+
+function isListJoin(v: SentenceView, k: number): boolean {
+  const n = v.norm(k);
+  return n !== undefined && (v.grammar.coordinators.has(n) || n === ',');
 }
 
 /**

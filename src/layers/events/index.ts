@@ -1,5 +1,6 @@
 import type { Doc, Sentence } from '../../doc/document.js';
 import type { Quantity, TimeExpression } from '../../doc/layers.js';
+import type { Offsets } from '../../doc/span.js';
 import type { Annotator } from '../../pipeline.js';
 import { headWord, isAnaphoric, repeatedEventNouns, retells, type RecentNouns } from './anaphora.js';
 import { resolveArticle } from './article.js';
@@ -58,10 +59,10 @@ export function createEventsAnnotator(options: EventsOptions = {}): Annotator {
 export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   const g = lex.grammar;
   const index = indexDocument(doc, g);
-  const actorsById = new Map(doc.layers.actors.map((a) => [a.id, a]));
+  const actorsById = byId(doc.layers.actors);
   const codeOf = (id: string | null) => (id ? (actorsById.get(id)?.code ?? null) : null);
-  const timesById = new Map<string, TimeExpression>(doc.layers.times.map((t) => [t.id, t]));
-  const quantitiesById = new Map<string, Quantity>(doc.layers.quantities.map((q) => [q.id, q]));
+  const timesById: ReadonlyMap<string, TimeExpression> = byId(doc.layers.times);
+  const quantitiesById: ReadonlyMap<string, Quantity> = byId(doc.layers.quantities);
   const dct = doc.article.published;
   const discourse = new Discourse(doc);
   const dateline = datelineOf(doc);
@@ -108,7 +109,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     for (const e of events) {
       if (e.mergedInto) continue;
       // The other triggers only weigh the sentence's times against each other: none, no need.
-      const others = v.times.length === 0 ? [] : events.filter((o) => o !== e && !o.mergedInto).flatMap((o) => o.triggers);
+      const others = v.times.length === 0 ? [] : otherTriggers(events, e);
       const date = dateOf(v, e.triggers, others, e.status, STATEMENT_TYPES.has(e.type), timesById, dct);
       if (date.date !== null) {
         e.date = date.date;
@@ -140,15 +141,31 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     }
   }
 
-  const actorChars = new Uint8Array(doc.text.length + 1);
-  for (const a of doc.layers.actors) for (const m of a.mentions) actorChars.fill(1, m.start, m.end);
-  const isActorMention = (span: { start: number; end: number }) => (dateline !== null && span.start < dateline.end) || anySet(actorChars, span.start, span.end);
+  // A few calls per article: overlap tests over the mentions beat marking every character of the text.
+  const actorMentions: Offsets[] = [];
+  for (const a of doc.layers.actors) for (const m of a.mentions) actorMentions.push(m);
+  const isActorMention = (span: { start: number; end: number }) => (dateline !== null && span.start < dateline.end) || overlapsAny(actorMentions, span.start, span.end);
   resolveArticle(drafts, { codeOf, dct, paragraphOf: paragraphIndex(doc), mainPlace: mainCountryPlace(doc.layers.places, isActorMention), statementTypes: STATEMENT_TYPES });
   return toRecords(doc, drafts.filter((d) => !d.mergedInto));
 }
 
-function anySet(flags: Uint8Array, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (flags[i] === 1) return true;
+/** The triggers of the sentence's other live events (a loop: flatMap is slow in V8). */
+function otherTriggers(events: readonly DraftEvent[], e: DraftEvent): DraftEvent['triggers'] {
+  const out: DraftEvent['triggers'] = [];
+  for (const o of events) if (o !== e && !o.mergedInto) for (const t of o.triggers) out.push(t);
+  return out;
+}
+
+// Filled by a loop: new Map(list.map(...)) makes an array per record first.
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const r of records) map.set(r.id, r);
+  return map;
+}
+
+/** Whether some character of [from, to) lies in one of the spans. */
+function overlapsAny(spans: readonly { start: number; end: number }[], from: number, to: number): boolean {
+  for (const m of spans) if (m.start < m.end && m.start < to && from < m.end) return true;
   return false;
 }
 

@@ -26,10 +26,12 @@ export function verbForms(lemma: string, irregular: ReadonlyMap<string, readonly
   for (const past of pastForms(head)) out.push({ text: past, form: 'ed' });
   for (const past of irregular.get(head) ?? []) out.push({ text: past, form: 'ed' });
   for (const ing of ingForms(head)) out.push({ text: ing, form: 'ing' });
+  // "hit", "hurt", "cut": a past that looks like the base is kept as a form of its own, so
+  // that "were hurt" can be read as a participle.
   const seen = new Set<string>();
   return out
     .map((f) => ({ text: f.text + tail, form: f.form }))
-    .filter((f) => (seen.has(f.text) ? false : (seen.add(f.text), true)));
+    .filter((f) => (seen.has(f.text + ' ' + f.form) ? false : (seen.add(f.text + ' ' + f.form), true)));
 }
 
 /** A noun and its plural; in a compound ("air strike") the last word inflects. */

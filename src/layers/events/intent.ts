@@ -111,7 +111,9 @@ export function dropThreatContents(v: SentenceView, events: DraftEvent[], lex: E
   const threats = events.filter((e) => e.type === 'THREATEN' && !e.mergedInto);
   for (const e of events) {
     if (e.mergedInto || e.status === 'reported' || e.status === 'ongoing' || e.type === 'THREATEN' || !lex.types.get(e.type)!.hostile) continue;
-    const threat = threats.find((th) => v.segmentOf[th.triggers[0]!.start - v.first] === v.segmentOf[e.triggers[0]!.start - v.first]);
+    // "threatened to strike", and "warned that further attacks would ..." (the clause the threat opens).
+    const own = v.segmentOf[e.triggers[0]!.start - v.first]!;
+    const threat = threats.find((th) => v.segmentOf[th.triggers[0]!.start - v.first] === own || v.segments[own]!.start === th.triggers[0]!.end);
     if (threat) e.mergedInto = threat;
   }
 }

@@ -29,6 +29,7 @@ const roleFrameSchema = z
     subject: z.enum(['source', 'target']).optional(),
     passiveSubject: z.enum(['source', 'target']).optional(),
     of: z.enum(['source', 'target']).optional(),
+    possessor: z.enum(['source', 'target']).optional(),
   })
   .strict();
 

@@ -39,6 +39,8 @@ export interface CompiledEntry {
   passiveSubject: 'source' | 'target';
   /** The role of "of X" after an event noun: "the killing of X" (target), "a target of X" (source). */
   ofRole: 'source' | 'target';
+  /** "its defeat", "ISIS's defeat", "his arrest": the possessor of the noun suffers the event when 'target'. */
+  possessorRole: 'source' | 'target';
   status: EventStatus | null;
   fatal: boolean;
   intent: boolean;
@@ -184,7 +186,7 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
     const words = toWords(phrase);
     if (words.length === 0) return;
     const list = byFirstWord.get(words[0]!) ?? [];
-    if (list.some((p) => p.entry === entry && p.pos === pos && p.words.join(' ') === words.join(' '))) return;
+    if (list.some((p) => p.entry === entry && p.pos === pos && p.form === form && p.words.join(' ') === words.join(' '))) return;
     const lemmaWords = toWords(listed);
     list.push({ words, text: words.join(' '), lemma: (pos === 'verb' ? lemmaWords[0] : lemmaWords.at(-1)) ?? listed, entry, pos, form });
     byFirstWord.set(words[0]!, list);
@@ -224,6 +226,7 @@ function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, Typ
     subjectRole: spec.roles?.subject ?? 'source',
     passiveSubject: spec.roles?.passiveSubject ?? (movesItself ? 'source' : 'target'),
     ofRole: spec.roles?.of ?? (movesItself ? 'source' : 'target'),
+    possessorRole: spec.roles?.possessor ?? 'source',
     status: spec.status ?? null,
     fatal: spec.fatal ?? false,
     intent: spec.intent ?? false,

@@ -120,7 +120,7 @@ function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
   // "accused Azerbaijan of shelling villages": the accused is the gerund's actor.
   const prep = v.norm(t.start - 1);
   const accused = (prep === 'of' || prep === 'with' || prep === 'for') && (v.norm(t.start) ?? '').endsWith('ing') ? v.mentions.find((m) => m.t1 === t.start - 1) : undefined;
-  let modifier = accused ?? modifierBefore(v, t.start);
+  let modifier = accused ?? responsibleFor(v, t.start, triggerTokens) ?? modifierBefore(v, t.start);
   // "the American and British strikes": every coordinated modifier is a side of the act; the
   // first named is its source, and none of them its target.
   const partner = accused ? null : modifier && coordinatedBefore(v, modifier);
@@ -131,10 +131,17 @@ function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
   const agent = nounAgent(v, t.end, triggerTokens) ?? agentOfCarryingVerb(v, t.end);
   const ofMention = afterWord(v, t.end, 'of');
   const ofIsSource = t.entry.ofRole === 'source';
+  // "ISIS's defeat", "its defeat", "his arrest": the owner suffers what the noun names.
+  const ownerSuffers = t.entry.possessorRole === 'target';
+  if (ownerSuffers && modifier && isPossessive(v, modifier)) {
+    roles.target ??= modifier;
+    modifier = null;
+  }
   roles.source ??= modifier ?? agent ?? (ofIsSource ? ofMention : null);
-  if (!roles.source && possessiveBefore(v, t.start)) {
+  if (!(ownerSuffers ? roles.target : roles.source) && possessiveBefore(v, t.start)) {
     const owner = subjectOf(v, t.start, triggerTokens);
-    if (owner) {
+    if (owner && ownerSuffers) roles.target = owner.mention;
+    else if (owner) {
       roles.source = owner.mention;
       roles.borrowedSubject = owner.borrowed;
     }
@@ -274,7 +281,9 @@ function eventNounBefore(v: SentenceView, opener: number, triggerTokens: Readonl
  * The preposition governing a mention ("of the Iraqi forces" → "of"), found by walking back
  * over determiners, numbers and modifiers; null when the mention is not in such a phrase.
  */
-export function prepositionBefore(v: SentenceView, m: ActorMention, triggerTokens: ReadonlySet<number>): string | null {
+const LOCATIVE_PREPOSITIONS = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'around', 'throughout', 'within']);
+
+export function prepositionBefore(v: SentenceView, m: ActorMention, triggerTokens: ReadonlySet<number>, depth = 0): string | null {
   const g = v.grammar;
   // "on Friday they would ...": a subject pronoun is never in a prepositional phrase.
   if (m.pronoun !== null && SUBJECT_PRONOUNS.has(v.norm(m.t0) ?? '')) return null;
@@ -285,12 +294,54 @@ export function prepositionBefore(v: SentenceView, m: ActorMention, triggerToken
     // "tens of thousands of students", "a group of diplomats": the head is the mention itself.
     if (n === 'of' && (g.partitiveHeads.has(v.norm(k - 1) ?? '') || v.token(k - 1)?.kind === 'number')) return null;
     // "after three soldiers were killed": the word opening a clause is no preposition of its subject.
-    if (g.prepositions.has(n)) return segmentAt(v, k).start === k && segmentAt(v, k).kind === 'subordinate' ? null : n;
+    if (g.prepositions.has(n)) {
+      if (segmentAt(v, k).start === k && segmentAt(v, k).kind === 'subordinate') return null;
+      // "as Washington and Baghdad were finishing talks", "after militants had stormed": a clause, not a phrase.
+      if ((n === 'as' || g.temporalSubordinators.has(n)) && k === m.t0 - 1 && verbFollows(v, m)) return null;
+      return n;
+    }
     if (triggerTokens.has(k) || g.auxiliaries.has(n) || v.speechVerbs.has(k) || g.beForms.has(n) || g.haveForms.has(n)) return null;
+    // "a raid by U.S. troops and the SDF": the second conjunct shares the first one's preposition
+    // (not a place's: "troops in Iraq and Kurdish fighters" are two subjects).
+    if (g.coordinators.has(n) && depth === 0) {
+      const first = v.mentions.find((o) => o !== m && o.t1 === k && o.pronoun === null);
+      const p = first ? prepositionBefore(v, first, triggerTokens, 1) : null;
+      return p !== null && !LOCATIVE_PREPOSITIONS.has(p) ? p : null;
+    }
     if (g.clausePunctuation.has(n) || n === '.' || g.relativePeople.has(n) || g.relativeThings.has(n) || g.subordinators.has(n) || g.coordinators.has(n)) return null;
     if (otherMentionEndsAt(v, m, k + 1)) return null;
+    // "attacks on prisons holding ISIS detainees": the mention is the participle's object, not the preposition's.
+    if (n.length > 5 && n.endsWith('ing') && isAfterNoun(v, k)) return null;
   }
   return null;
+}
+
+function determinerAt(v: SentenceView, k: number): boolean {
+  const n = v.norm(k);
+  if (n === undefined || k < v.first) return false;
+  const g = v.grammar;
+  return g.definite.has(n) || g.indefinite.has(n) || g.possessive.has(n);
+}
+
+/** Whether a verb group follows the mention (over a coordinated second actor): the mention is a subject. */
+function verbFollows(v: SentenceView, m: ActorMention): boolean {
+  const g = v.grammar;
+  let k = m.t1;
+  if (g.coordinators.has(v.norm(k) ?? '')) {
+    const next = v.mentions.find((o) => o.t0 > k && o.t0 <= k + 2);
+    if (next) k = next.t1;
+  }
+  const n = v.norm(k) ?? '';
+  return g.auxiliaries.has(n) || g.beForms.has(n) || g.haveForms.has(n) || g.futureModals.has(n) || g.possibilityModals.has(n) || g.conditionalModals.has(n);
+}
+
+/** Whether the word before token k is a content word (a noun the participle at k describes). */
+function isAfterNoun(v: SentenceView, k: number): boolean {
+  const prev = v.token(k - 1);
+  if (!prev || prev.kind !== 'word' || k - 1 < v.first) return false;
+  const g = v.grammar;
+  const p = prev.norm;
+  return !(g.definite.has(p) || g.indefinite.has(p) || g.possessive.has(p) || g.prepositions.has(p) || g.auxiliaries.has(p) || g.beForms.has(p) || g.haveForms.has(p) || g.coordinators.has(p) || g.nounModifiers.has(p));
 }
 
 function coversToken(ranges: readonly { t0: number; t1: number }[], k: number): boolean {
@@ -396,6 +447,24 @@ function framesActiveClause(v: SentenceView, start: number): boolean {
   return true;
 }
 
+/** "a commander responsible for attacks", "the group was responsible for the bombing": who did it. */
+function responsibleFor(v: SentenceView, start: number, triggerTokens: ReadonlySet<number>): ActorMention | undefined {
+  let k = start - 1;
+  const g = v.grammar;
+  while (k > v.first && k >= start - 3 && (g.definite.has(v.norm(k)!) || g.indefinite.has(v.norm(k)!))) k--;
+  if (v.norm(k) !== 'for' || v.norm(k - 1) !== 'responsible') return undefined;
+  const adjacent = v.mentions.find((m) => m.t1 === k - 1 && m.pronoun === null);
+  if (adjacent) return adjacent;
+  // "those responsible for the attacks" are not named; "the group was responsible" is its subject.
+  return v.grammar.beForms.has(v.norm(k - 2) ?? '') ? subjectOf(v, k - 2, triggerTokens)?.mention : undefined;
+}
+
+/** "ISIS's", "the group’s": a mention in the possessive case. */
+function isPossessive(v: SentenceView, m: ActorMention): boolean {
+  const last = v.norm(m.t1 - 1) ?? '';
+  return last.endsWith("'s") || v.norm(m.t1) === "'s" || v.norm(m.t1) === "'";
+}
+
 /** "its demand", "their withdrawal": a possessive determiner, over at most two modifiers. */
 function possessiveBefore(v: SentenceView, start: number): boolean {
   for (let k = start - 1; k >= Math.max(v.first, start - 3); k--) {
@@ -412,7 +481,8 @@ function lightVerbBefore(v: SentenceView, start: number): number | null {
   const seg = segmentAt(v, start);
   for (let k = start - 1; k >= Math.max(seg.start, start - 5); k--) {
     const n = v.norm(k)!;
-    if (g.lightVerbs.has(n)) return k;
+    // "the planned deployment", "the continued strikes": after a determiner the participle is an adjective.
+    if (g.lightVerbs.has(n)) return determinerAt(v, k - 1) ? null : k;
     if (g.prepositions.has(n) || g.clausePunctuation.has(n)) return null;
   }
   return null;
@@ -434,7 +504,9 @@ function objectOf(v: SentenceView, from: number, info: TypeInfo, triggerTokens: 
   }
   // "demanded that the US cancel ...", "urged that ...": the subject of the clause right after.
   const next = v.segments[segmentIndexAt(v, Math.max(v.first, from - 1)) + 1];
-  if (next && next.kind === 'complement' && next.start - from <= 3) {
+  // After a verb, "that" opens its complement, not a relative clause about a noun.
+  const thatClause = next !== undefined && next.kind === 'relative-thing' && next.start === from && v.norm(from) === 'that';
+  if (next && (next.kind === 'complement' || thatClause) && next.start - from <= 3) {
     return v.mentions.find((m) => m.t0 >= next.start && m.t0 < next.end && prepositionBefore(v, m, triggerTokens) === null) ?? null;
   }
   return null;

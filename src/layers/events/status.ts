@@ -22,6 +22,8 @@ export function statusOf(v: SentenceView, triggers: readonly TriggerRef[]): Even
   const g = v.grammar;
   for (let k = v.first; k < t.start; k++) if (g.conditionals.has(v.norm(k)!)) return 'hypothetical';
 
+  // "among those killed", "those detained": the participle names the victims of what happened.
+  if (t.form === 'ed' && v.norm(t.start - 1) === 'those') return 'reported';
   const seg = segmentAt(v, t.start);
   const from = Math.max(seg.start, t.start - 8, t.pos === 'noun' ? governedFrom(v, t.start) : 0);
   const words: string[] = [];
@@ -141,7 +143,10 @@ export function markRequestedActs(v: SentenceView, events: readonly { type: stri
     for (const e of events) {
       if (e === r || e.status !== 'reported') continue;
       const start = e.triggers[0]!.start;
-      if (start > end && start - end <= 4 && segmentAt(v, start) === segmentAt(v, end - 1)) e.status = 'hypothetical';
+      if (start <= end || start - end > 6) continue;
+      // "pushed for all troops to leave" in the clause; "demanded that U.S. forces leave" in the clause the request opens.
+      const own = segmentAt(v, start);
+      if (own === segmentAt(v, end - 1) || (own.start === end && v.norm(end) === 'that')) e.status = 'hypothetical';
     }
   }
 }

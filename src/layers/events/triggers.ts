@@ -23,14 +23,15 @@ export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
   for (let i = v.first; i < v.end; i++) {
     const candidates = lex.byFirstWord.get(v.norm(i)!);
     if (!candidates) continue;
-    const matching: Pattern[] = [];
-    for (const p of candidates) if (matchesAt(v, i, p.words)) matching.push(p);
+    // Candidates come longest first: each run of one length is a group of senses of the same words.
     let accepted: Trigger | null = null;
-    for (let at = 0; at < matching.length && !accepted; ) {
-      const length = matching[at]!.words.length;
-      const group: Pattern[] = [];
-      while (at < matching.length && matching[at]!.words.length === length) group.push(matching[at++]!);
-      accepted = pickSense(v, i, i + length, group);
+    for (let at = 0; at < candidates.length && !accepted; ) {
+      const length = candidates[at]!.words.length;
+      let group: Pattern[] | null = null;
+      for (; at < candidates.length && candidates[at]!.words.length === length; at++) {
+        if (matchesAt(v, i, candidates[at]!.words)) (group ??= []).push(candidates[at]!);
+      }
+      if (group) accepted = pickSense(v, i, i + length, group);
     }
     if (accepted && !isInsideName(v, accepted) && !isPurposeInfinitive(v, accepted) && !isDescriptiveParticiple(v, accepted)) {
       found.push(accepted);
@@ -61,12 +62,30 @@ function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]
     return null;
   }
   const text = group[0]!.text;
+  // "were hurt", "had hit": a past that looks like the base ("hurt", "hit") is the participle after "be" or "have".
+  if (order.length > 1 && order.some((p) => p.form === 'base') && order.some((p) => p.form === 'ed')) {
+    const participle = afterBeOrHave(v, start);
+    order = [...order].sort((a, b) => rank(a.form, participle) - rank(b.form, participle));
+  }
   for (const p of order) {
     if (allCuesHold(v, start, end, p.entry.requires, text) && !anyCueHolds(v, start, end, p.entry.excludes, text)) {
       return { start, end, lemma: p.lemma, entry: p.entry, pos: p.pos, form: p.form };
     }
   }
   return null;
+}
+
+const rank = (form: Form, participle: boolean) => (form === (participle ? 'ed' : 'base') ? 0 : 1);
+
+/** A form of "be" or "have" before the word, over adverbs and negations ("were not badly hurt"). */
+function afterBeOrHave(v: SentenceView, start: number): boolean {
+  const g = v.grammar;
+  for (let k = start - 1; k >= Math.max(v.first, start - 4); k--) {
+    const n = v.norm(k)!;
+    if (g.beForms.has(n) || g.haveForms.has(n) || n === 'being') return true;
+    if (!(n.endsWith('ly') || g.negationCues.has(n) || n.endsWith("n't"))) return false;
+  }
+  return false;
 }
 
 function allCuesHold(v: SentenceView, start: number, end: number, cues: readonly Cue[], text: string): boolean {
@@ -158,9 +177,17 @@ function cueWithin(v: SentenceView, from: number, to: number, cue: Cue): boolean
   for (let k = from; k < to; k++) {
     if (cue.actor && v.mentionStarts.has(k)) return true;
     if (cue.speech && v.speechVerbs.has(k)) return true;
+    if (isNamedAcronym(v, k)) continue;
     for (const seq of cue.sequences) if (matchesAt(v, k, seq)) return true;
   }
   return false;
+}
+
+// "a senior IS official", "US forces": an acronym of an actor's name is not the grammar word it spells.
+function isNamedAcronym(v: SentenceView, k: number): boolean {
+  const text = v.token(k)!.text;
+  if (text.length < 2 || text.length > 4 || text !== text.toUpperCase() || text === text.toLowerCase()) return false;
+  return v.mentions.some((m) => m.t0 <= k && k < m.t1);
 }
 
 // Capitalized words in the middle of a name ("Operation Inherent Resolve", "Strike Group") are not events.

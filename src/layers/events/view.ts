@@ -201,7 +201,7 @@ export function indexDocument(doc: Doc, g: Grammar): DocIndex {
   for (const s of doc.sentences) {
     const list = mentionsBySentence[s.index]!;
     addPronouns(doc, s, list, g);
-    if (list.length > 1) list.sort(byStartThenLongest);
+    if (list.length > 1) insertionSort(list, byStartThenLongest);
     mentionsBySentence[s.index] = withoutOverlaps(list);
     sortByStart(placesBySentence[s.index]!);
     sortByStart(timesBySentence[s.index]!);
@@ -240,7 +240,23 @@ const byStartThenLongest = (a: ActorMention, b: ActorMention) => a.t0 - b.t0 || 
 const byStart = (a: TokenRange, b: TokenRange) => a.t0 - b.t0;
 
 function sortByStart(list: TokenRange[]): void {
-  if (list.length > 1) list.sort(byStart);
+  if (list.length > 1) insertionSort(list, byStart);
+}
+
+/**
+ * A stable sort, so the same order as Array.prototype.sort, without the work array that
+ * allocates at every call: these lists are short and nearly in order already.
+ */
+function insertionSort<T>(list: T[], compare: (a: T, b: T) => number): void {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && compare(list[j]!, x) > 0) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = x;
+  }
 }
 
 // Overlapping mentions (an actor inside a longer one) keep the longer, earlier one. Sorted by
@@ -263,7 +279,7 @@ function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): v
     // "US" is the United States, "IT" a sector: capitals are not pronouns.
     const text = doc.tokens[i]!.text;
     if (text.length > 1 && !hasAsciiLowercase(text) && text === text.toUpperCase()) continue;
-    const group = groupSubjectAt(doc, i, s.tokenEnd, g) ?? pairOfPeople(doc, i, s.tokenEnd);
+    const group = groupSubjectAt(doc, i, s.tokenEnd, g) ?? pairOfPeople(doc, i, s.tokenEnd, g);
     if (group && (group.length > 1 || n === 'they')) {
       list.push({ t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
       i += group.length - 1;
@@ -293,12 +309,17 @@ function wordsAt(doc: Doc, i: number, end: number, words: readonly string[]): bo
   return true;
 }
 
-// "the two officials", "both ministers": the two sides of a meeting, whatever the noun.
-function pairOfPeople(doc: Doc, i: number, end: number): string[] | undefined {
+// "the two officials", "both ministers": the two sides of a meeting, whatever the noun;
+// "the two discussed", "the two have agreed": the two, with no noun, before their verb.
+function pairOfPeople(doc: Doc, i: number, end: number, g: Grammar): string[] | undefined {
   const n = doc.tokens[i]!.norm;
   const words = n === 'both' ? [n] : n === 'the' && doc.tokens[i + 1]?.norm === 'two' ? [n, 'two'] : null;
   if (!words) return undefined;
   const noun = doc.tokens[i + words.length];
+  if (words.length === 2 && noun && i + 2 < end && noun.kind === 'word') {
+    const w = noun.norm;
+    if ((w.endsWith('ed') && w.length > 4) || g.auxiliaries.has(w) || g.haveForms.has(w) || g.futureModals.has(w)) return words;
+  }
   if (!noun || i + words.length >= end || noun.kind !== 'word' || !noun.norm.endsWith('s') || noun.norm.endsWith('ss')) return undefined;
   return [...words, noun.norm];
 }

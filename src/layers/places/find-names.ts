@@ -40,10 +40,14 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
   const firstShape = gazetteer.shapeOf(w.key);
   if (firstShape === 0) return undefined;
   // Grow the key word by word, across inner punctuation, while some name still starts with it;
-  // keep the longest stretch that is a name written as one.
-  const span: Word[] = [];
+  // keep the longest stretch that is a name written as one. The words of the stretch go to
+  // a scratch array (this runs at every capitalized word): the best one is its first bestWords.
+  const span = SPAN;
+  span.length = 0;
   let key = '';
-  let best: { last: number; hits: NameHit[]; span: Word[] } | undefined;
+  let bestKey = '';
+  let bestLast = -1;
+  let bestWords = 0;
   for (let j = i; j < words.length; j++) {
     const x = words[j]!;
     if (!x.isWord) {
@@ -53,26 +57,42 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
     span.push(x);
     key = span.length === 1 ? x.key : `${key} ${x.key}`;
     const shape = span.length === 1 ? firstShape : gazetteer.shapeOf(key);
-    if (shape & KEY_IS_NAME) {
-      const hits = gazetteer.lookup(key).filter((h) => writtenAsName(h, span));
-      if (hits.length) best = { last: j, hits, span: span.slice() };
+    if (shape & KEY_IS_NAME && someWrittenAsName(gazetteer.lookup(key), span)) {
+      bestKey = key;
+      bestLast = j;
+      bestWords = span.length;
     }
     if (x.possessive || (shape & KEY_IS_PREFIX) === 0) break;
   }
-  if (!best) return undefined;
+  if (bestLast < 0) return undefined;
+  span.length = bestWords;
+  const hits = gazetteer.lookup(bestKey).filter((h) => writtenAsName(h, span));
   return {
     sentence,
     from: i,
-    to: best.last + 1,
+    to: bestLast + 1,
     start: w.start,
-    end: words[best.last]!.end,
-    hits: dedupe(best.hits),
-    via: best.span.every((x) => x.dateline) ? 'dateline' : 'name',
+    end: words[bestLast]!.end,
+    hits: hits.length > 1 ? dedupe(hits) : hits,
+    via: allDateline(span) ? 'dateline' : 'name',
     usage: 'noun',
     reason: '',
     locative: false,
     qualified: false,
   };
+}
+
+/** The words of the stretch matchAt is reading (reused: matchAt runs at every capitalized word). */
+const SPAN: Word[] = [];
+
+function someWrittenAsName(hits: readonly NameHit[], span: Word[]): boolean {
+  for (const h of hits) if (writtenAsName(h, span)) return true;
+  return false;
+}
+
+function allDateline(span: readonly Word[]): boolean {
+  for (const x of span) if (!x.dateline) return false;
+  return true;
 }
 
 /**

@@ -14,6 +14,7 @@ export function findUnlistedPlaces(words: Word[], sentence: number, matches: Pla
   // Made on the first find: most sentences have none.
   let added: PlaceMatch[] | undefined;
   let replaced: Set<PlaceMatch> | undefined;
+  // No closures in this loop: they would cost a context object at every word.
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w.isWord || w.cap) continue;
@@ -27,39 +28,47 @@ export function findUnlistedPlaces(words: Word[], sentence: number, matches: Pla
     if (from < 0) continue;
     const to = properRun(words, from, lex);
     if (to === from) continue;
-    let country: string | null = null;
-    if (words[to]?.text === ',') {
-      const container = matches.find((m) => m.from === to + 1);
-      const holder = container?.hits.find((h) => h.entry.kind === 'country') ?? container?.hits.find((h) => h.entry.kind === 'admin1' && h.entry.curated);
-      country = holder?.entry.country ?? null;
-    }
-    if (!country && !introduced) continue;
-    // A gazetteer name in the run that has no reading in that country is some namesake
-    // elsewhere ("Shafah" in Saudi Arabia for "as-Shafah, Syria"): the text's place replaces it.
-    const inside = matches.filter((m) => m.from < to && from < m.to);
-    const namesake = (m: PlaceMatch) => m.from >= from && m.to <= to && country !== null && m.hits.every((h) => !h.entry.curated && h.entry.kind !== 'country' && h.entry.country !== country);
-    if (inside.length && !inside.every(namesake)) continue;
+    const found = unlistedPlace(words, sentence, matches, from, to, introduced);
+    if (!found) continue;
     replaced ??= new Set();
-    for (const m of inside) replaced.add(m);
-    const name = words.slice(from, to).map((x, k) => (k > 0 && !x.gluedLeft ? ' ' : '') + x.text).join('');
-    (added ??= []).push({
-      sentence,
-      from,
-      to,
-      start: words[from]!.start,
-      end: words[to - 1]!.end,
-      hits: [{ entry: makeEntry({ id: `other:${name.toLowerCase()}`, name, kind: 'other', country }), form: null }],
-      via: 'site',
-      usage: 'noun',
-      reason: introduced ? 'introduced as a settlement' : 'located, then its country',
-      locative: true,
-      qualified: country !== null,
-    });
+    for (const m of found.inside) replaced.add(m);
+    (added ??= []).push(found.place);
     i = to - 1;
   }
   if (!added) return matches;
   const gone = replaced;
   return [...(gone ? matches.filter((m) => !gone.has(m)) : matches), ...added].sort((a, b) => a.from - b.from);
+}
+
+/** The place the run of words [from, to) names, with the gazetteer matches it replaces; null when it names none. */
+function unlistedPlace(words: Word[], sentence: number, matches: PlaceMatch[], from: number, to: number, introduced: boolean): { place: PlaceMatch; inside: PlaceMatch[] } | null {
+  let country: string | null = null;
+  if (words[to]?.text === ',') {
+    const container = matches.find((m) => m.from === to + 1);
+    const holder = container?.hits.find((h) => h.entry.kind === 'country') ?? container?.hits.find((h) => h.entry.kind === 'admin1' && h.entry.curated);
+    country = holder?.entry.country ?? null;
+  }
+  if (!country && !introduced) return null;
+  // A gazetteer name in the run that has no reading in that country is some namesake
+  // elsewhere ("Shafah" in Saudi Arabia for "as-Shafah, Syria"): the text's place replaces it.
+  const inside = matches.filter((m) => m.from < to && from < m.to);
+  const namesake = (m: PlaceMatch) => m.from >= from && m.to <= to && country !== null && m.hits.every((h) => !h.entry.curated && h.entry.kind !== 'country' && h.entry.country !== country);
+  if (inside.length && !inside.every(namesake)) return null;
+  const name = words.slice(from, to).map((x, k) => (k > 0 && !x.gluedLeft ? ' ' : '') + x.text).join('');
+  const place: PlaceMatch = {
+    sentence,
+    from,
+    to,
+    start: words[from]!.start,
+    end: words[to - 1]!.end,
+    hits: [{ entry: makeEntry({ id: `other:${name.toLowerCase()}`, name, kind: 'other', country }), form: null }],
+    via: 'site',
+    usage: 'noun',
+    reason: introduced ? 'introduced as a settlement' : 'located, then its country',
+    locative: true,
+    qualified: country !== null,
+  };
+  return { place, inside };
 }
 
 /** Up to four capitalized words (with inner Arabic articles and hyphens): "as-Shafah", "Umm Hawsh", "Al Bab". */

@@ -149,4 +149,5 @@ function andAHalf(view: TokenView, j: number): { value: number; length: number }
 }
 
 // Products like 16.6 * 1e9 pick up binary noise ("16600000000.000002"); 15 significant digits drop it.
-const round = (x: number) => Number(x.toPrecision(15));
+// Integers of up to 15 digits (nearly every figure) are already what toPrecision(15) gives back.
+const round = (x: number) => (Number.isInteger(x) && Math.abs(x) < 1e15 ? x : Number(x.toPrecision(15)));

@@ -8,6 +8,23 @@ export interface TokenSpan {
   last: number;
 }
 
+// insidePhrase asks these of most tokens of a sentence: ASCII is answered by character codes
+// (no upper-cased copy, no regex), anything else as before.
+function isAllCapitals(text: string): boolean {
+  let ascii = true;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 128) ascii = false;
+  }
+  return ascii || text === text.toUpperCase();
+}
+
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
 // Longest speaker phrase we accept: "U.S. Army Maj. Gen. Kevin Lambert" is 9 tokens with periods.
 const MAX_PHRASE_TOKENS = 16;
 const MAX_APPOSITION_TOKENS = 18;
@@ -55,9 +72,9 @@ function insidePhrase(tokens: readonly Token[], k: number, lex: QuotesLexicon): 
     // "president and CEO of Boeing Commercial Airplanes": "and" between two roles.
     if (t.norm === 'and') return prev !== undefined && next !== undefined && isRoleWord(prev, lex) && (isRoleWord(next, lex) || titleLengthAt(tokens, k + 1, k + 4, lex) > 0);
     // "US" in capitals is the country, not the pronoun.
-    if (t.text.length > 1 && t.text === t.text.toUpperCase()) return true;
+    if (t.text.length > 1 && isAllCapitals(t.text)) return true;
     if (lex.phraseStops.has(t.norm)) return false;
-    if (/^\p{Lu}/u.test(t.text)) return true;
+    if (startsUpper(t.text)) return true;
     if (t.norm.endsWith("n't")) return false;
     // A participle ("welcomed", "saying") is a verb unless a determiner makes it a modifier
     // ("an unnamed official", "the commanding general", "U.S.-based").

@@ -32,6 +32,16 @@ export function findReportedSpeech(ctx: AttributionContext, pieces: readonly Quo
   return out;
 }
 
+/** The first of `phrases` spelled by the tokens from v on. A plain function: a closure over v would cost an object at every token. */
+function phraseAt(tokens: readonly Token[], v: number, phrases: readonly (readonly string[])[]): readonly string[] | undefined {
+  for (const seq of phrases) {
+    let all = true;
+    for (let j = 0; j < seq.length && all; j++) all = tokens[v + j]?.norm === seq[j];
+    if (all) return seq;
+  }
+  return undefined;
+}
+
 /** The first reported speech in the sentence of tokens [first, ceil), outside quotations. */
 function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces: readonly QuotePiece[]): ReportedSpeech | null {
   const { lex } = ctx;
@@ -42,7 +52,7 @@ function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces
     const t = tokens[v]!;
     if (!lex.reportedTriggers.has(t.norm)) continue;
     if (inside(t.start, pieces)) continue;
-    const according = lex.accordingTo.find((seq) => seq.every((w, j) => tokens[v + j]?.norm === w));
+    const according = phraseAt(tokens, v, lex.accordingTo);
     if (according) {
       const r = accordingTo(ctx, v, according.length, first, ceil, lastContent);
       if (r) return r;

@@ -64,9 +64,10 @@ class DocumentResolution {
   }
 
   /** The latest date value before candidate `index` that passes `test` (durations and sets aside). */
-  valueBefore(index: number, test: (value: string) => boolean): string | undefined {
+  valueBefore(index: number, test: (value: string) => boolean, fromSentence = 0): string | undefined {
     const resolved = this.resolved;
     for (let i = index - 1; i >= 0; i--) {
+      if (this.candidates[i]!.sentence.index < fromSentence) break;
       const v = resolved[i]?.value;
       if (v && resolved[i]!.candidate.reading.type !== 'DURATION' && resolved[i]!.candidate.reading.type !== 'SET' && test(v)) return v;
     }
@@ -132,6 +133,11 @@ class CandidateContext implements ResolveContext {
 
   referenceYear(): number | null {
     const v = this.all.valueBefore(this.index, hasYear);
+    return v ? Number(v.slice(0, 4)) : this.dct?.y ?? null;
+  }
+
+  nearbyYear(): number | null {
+    const v = this.all.valueBefore(this.index, hasYear, this.candidate.sentence.index - 1);
     return v ? Number(v.slice(0, 4)) : this.dct?.y ?? null;
   }
 

@@ -22,8 +22,70 @@ const BOUNDARY = '(?<![\\p{L}\\p{N}])';
 interface CompiledRule {
   rule: Rule;
   sticky: RegExp;
+  /** The rule without its optional leading modifier, for tokens where no modifier starts (null: none). */
+  plain: RegExp | null;
+  modifier: StartWords | null;
   /** Index into the scanner's near-word sets, or -1 when the rule has none. */
   near: number;
+}
+
+/** Start keys (single words and pairs such as "the end"), told at a token without building a pair string. */
+class StartWords {
+  private readonly singles = new Set<string>();
+  private readonly pairs = new Map<string, Set<string>>();
+
+  constructor(keys: readonly string[]) {
+    for (const key of keys) {
+      const space = key.indexOf(' ');
+      if (space < 0) this.singles.add(key);
+      else {
+        const head = key.slice(0, space);
+        if (!this.pairs.has(head)) this.pairs.set(head, new Set());
+        this.pairs.get(head)!.add(key.slice(space + 1));
+      }
+    }
+  }
+
+  /** Whether one of the keys starts at token i: its word, or its pair with the next word of the sentence. */
+  startsAt(keys: readonly string[], i: number, end: number): boolean {
+    const key = keys[i]!;
+    if (this.singles.has(key)) return true;
+    return i + 1 < end && this.pairs.get(key)?.has(keys[i + 1]!) === true;
+  }
+}
+
+/**
+ * Where the words of one near-word set occur around the token being scanned: rules that list
+ * the same words share it, so a stretch of tokens is searched once for all of them.
+ */
+class NearWords {
+  /** The widest window of the rules sharing the set. */
+  within = 0;
+  /** The token whose search `hit` holds (-1: none yet), and the first token from it holding a word of the set (-1: none within `within`). */
+  private at = -1;
+  private hit = -1;
+
+  constructor(readonly words: ReadonlySet<string>) {}
+
+  reset(): void {
+    this.at = -1;
+  }
+
+  /** Whether a word of the set comes within `within` tokens from token i (inclusive), before `end`. */
+  near(keys: readonly string[], i: number, within: number, end: number): boolean {
+    if (this.at !== i) {
+      this.at = i;
+      this.hit = -1;
+      const last = Math.min(end - 1, i + this.within);
+      for (let k = i; k <= last; k++) {
+        if (this.words.has(keys[k]!)) {
+          this.hit = k;
+          break;
+        }
+      }
+    }
+    return this.hit >= 0 && this.hit <= i + within;
+  }
 }
 
 /**
@@ -39,20 +101,6 @@ function tokenKey(token: Token): string {
   return n.length > 2 && n.charCodeAt(n.length - 2) === 39 && n.endsWith("'s") ? n.slice(0, -2) : n;
 }
 
-/** The key of the token at index i, paired with the next word's when it is a pair head. */
-function startKey(tokens: readonly Token[], i: number, end: number): string {
-  const key = tokenKey(tokens[i]!);
-  if (!PAIR_HEADS.has(key)) return key;
-  return i + 1 < end ? `${key} ${tokenKey(tokens[i + 1]!)}` : key;
-}
-
-/** startKey over keys computed once per document (near-word checks read them again). */
-function startKeyOf(keys: readonly string[], i: number, end: number): string {
-  const key = keys[i]!;
-  if (!PAIR_HEADS.has(key)) return key;
-  return i + 1 < end ? `${key} ${keys[i + 1]!}` : key;
-}
-
 /**
  * Finds the times of a text token by token: at each token, only the rules that can begin with
  * its word (or figure) are tried, as sticky regexes, and the longest match a rule accepts wins
@@ -61,38 +109,66 @@ function startKeyOf(keys: readonly string[], i: number, end: number): string {
  */
 export class Scanner {
   private readonly byStart = new Map<string, CompiledRule[]>();
-  private readonly nearSets: Set<string>[] = [];
+  /** Rules starting with a pair ("the past"), by the head word and then the next word: no key strings are built while scanning. */
+  private readonly byPair = new Map<string, Map<string, CompiledRule[]>>();
+  private readonly nearSets: NearWords[] = [];
 
   constructor(rules: readonly Rule[], private readonly lex: TimesLexicon) {
+    const nearByWords = new Map<string, number>();
+    const modifierSets = new Map<string, StartWords>();
     for (const rule of rules) {
       let near = -1;
       if (rule.near) {
-        near = this.nearSets.length;
-        this.nearSets.push(new Set(rule.near.words));
+        const words = rule.near.words.join('\n');
+        near = nearByWords.get(words) ?? -1;
+        if (near < 0) {
+          near = this.nearSets.length;
+          nearByWords.set(words, near);
+          this.nearSets.push(new NearWords(new Set(rule.near.words)));
+        }
+        const set = this.nearSets[near]!;
+        set.within = Math.max(set.within, rule.near.within);
       }
-      const compiled = { rule, sticky: new RegExp(BOUNDARY + rule.source, 'uy'), near };
+      let modifier: StartWords | null = null;
+      if (rule.withoutModifier) {
+        const listed = rule.withoutModifier.starts.join('\n');
+        modifier = modifierSets.get(listed) ?? new StartWords(rule.withoutModifier.starts);
+        modifierSets.set(listed, modifier);
+      }
+      const plain = rule.withoutModifier ? new RegExp(BOUNDARY + rule.withoutModifier.source, 'uy') : null;
+      const compiled = { rule, sticky: new RegExp(BOUNDARY + rule.source, 'uy'), plain, modifier, near };
       for (const key of rule.starts) {
         if (PAIR_HEADS.has(key)) throw new Error(`times rule ${rule.name}: "${key}" is too common to start a rule alone; give the pair with the next word`);
-        const list = this.byStart.get(key) ?? [];
-        list.push(compiled);
-        this.byStart.set(key, list);
+        addRule(this.byStart, key, compiled);
+        const space = key.indexOf(' ');
+        const head = space > 0 ? key.slice(0, space) : '';
+        if (PAIR_HEADS.has(head)) {
+          if (!this.byPair.has(head)) this.byPair.set(head, new Map());
+          addRule(this.byPair.get(head)!, key.slice(space + 1), compiled);
+        }
       }
     }
+  }
+
+  /** The rules that can start at token i: by its key, or by the pair it opens when it is a pair head. */
+  private rulesAt(keys: readonly string[], i: number, end: number): CompiledRule[] | undefined {
+    const key = keys[i]!;
+    if (!PAIR_HEADS.has(key)) return this.byStart.get(key);
+    return i + 1 < end ? this.byPair.get(key)?.get(keys[i + 1]!) : undefined;
   }
 
   scan(doc: Doc): Candidate[] {
     const found: Candidate[] = [];
     const keys = doc.tokens.map(tokenKey);
+    for (const set of this.nearSets) set.reset();
     for (const sentence of doc.sentences) {
       let resumeAt = sentence.start;
       for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
         const token = doc.tokens[i]!;
         if (token.start < resumeAt) continue;
-        const triggered = this.byStart.get(startKeyOf(keys, i, sentence.tokenEnd));
+        const triggered = this.rulesAt(keys, i, sentence.tokenEnd);
         if (!triggered) continue;
-        const rules = hasNearRule(triggered) ? triggered.filter((c) => c.near < 0 || nearby(keys, this.nearSets[c.near]!, c.rule.near!.within, i, sentence.tokenEnd)) : triggered;
-        if (rules.length === 0) continue;
-        const candidate = this.match(doc, sentence, rules, token.start, sentence.end);
+        const candidate = this.match(doc, sentence, triggered, token.start, sentence.end, keys, i);
         if (candidate) {
           found.push(candidate);
           resumeAt = candidate.end;
@@ -105,20 +181,26 @@ export class Scanner {
   /** The longest accepted match of any rule starting at `at` and ending by `limit`, or null. */
   readAt(doc: Doc, sentence: Sentence, at: number, limit: number): Candidate | null {
     const i = tokenAt(doc.tokens, at);
-    const rules = doc.tokens[i]?.start === at ? this.byStart.get(startKey(doc.tokens, i, sentence.tokenEnd)) : undefined;
-    return rules ? this.match(doc, sentence, rules, at, limit) : null;
+    const rules = doc.tokens[i]?.start === at ? this.rulesAt(doc.tokens.slice(i, i + 2).map(tokenKey), 0, Math.min(2, sentence.tokenEnd - i)) : undefined;
+    return rules ? this.match(doc, sentence, rules, at, limit, null, i) : null;
   }
 
-  private match(doc: Doc, sentence: Sentence, rules: readonly CompiledRule[], at: number, limit: number): Candidate | null {
+  /**
+   * `keys` given: a rule with near words is tried only when one of them comes near token i
+   * (readAt tries every rule).
+   */
+  private match(doc: Doc, sentence: Sentence, rules: readonly CompiledRule[], at: number, limit: number, keys: readonly string[] | null, i: number): Candidate | null {
     const matches: { rule: Rule; m: RegExpExecArray }[] = [];
     for (const c of rules) {
-      c.sticky.lastIndex = at;
-      const m = c.sticky.exec(doc.text);
+      if (keys !== null && c.near >= 0 && !this.nearSets[c.near]!.near(keys, i, c.rule.near!.within, sentence.tokenEnd)) continue;
+      const re = keys !== null && c.plain !== null && !c.modifier!.startsAt(keys, i, sentence.tokenEnd) ? c.plain : c.sticky;
+      re.lastIndex = at;
+      const m = re.exec(doc.text);
       if (m && m[0].length > 0 && at + m[0].length <= limit && !endsInsideNumber(doc.tokens, at + m[0].length)) matches.push({ rule: c.rule, m });
     }
     if (matches.length === 0) return null;
     // Stable sort: on equal length the earlier rule keeps its place.
-    matches.sort((a, b) => b.m[0].length - a.m[0].length);
+    if (matches.length > 1) matches.sort(longestFirst);
     for (const { rule, m } of matches) {
       const site = makeSite(doc, sentence, m);
       const reading = rule.read(site, this.lex);
@@ -132,11 +214,6 @@ export class Scanner {
   }
 }
 
-// Most start words trigger no rule that needs a near word: those skip the filter and its copy.
-function hasNearRule(rules: readonly CompiledRule[]): boolean {
-  for (const c of rules) if (c.near >= 0) return true;
-  return false;
-}
 
 function makeSite(doc: Doc, sentence: Sentence, m: RegExpExecArray): Site {
   return new MatchSite(doc, sentence, m);
@@ -195,9 +272,10 @@ function endsInsideNumber(tokens: readonly Token[], end: number): boolean {
   return !!t && t.kind === 'number' && t.end > end;
 }
 
-/** Whether a word of the set comes within `within` tokens from token i (inclusive), in the sentence. */
-function nearby(keys: readonly string[], words: ReadonlySet<string>, within: number, i: number, end: number): boolean {
-  const last = Math.min(end - 1, i + within);
-  for (let k = i; k <= last; k++) if (words.has(keys[k]!)) return true;
-  return false;
+const longestFirst = (a: { m: RegExpExecArray }, b: { m: RegExpExecArray }) => b.m[0].length - a.m[0].length;
+
+function addRule(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {
+  const list = map.get(key);
+  if (list) list.push(rule);
+  else map.set(key, [rule]);
 }

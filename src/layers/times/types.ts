@@ -38,6 +38,11 @@ export interface ResolveContext {
   referenceDay(): Day | null;
   /** The last date with a year mentioned before, else the DCT's: what "the previous year" counts from. */
   referenceYear(): number | null;
+  /**
+   * The year of a date mentioned in this sentence or the one before, else the DCT's: what "the
+   * end of the year" means; a year spoken of further back no longer is "the year".
+   */
+  nearbyYear(): number | null;
   /** The last date value with a year mentioned before ("2023-Q3", "1998"), else the DCT's day. */
   referenceValue(): string | null;
   /** The value of a nested date (the "December 11" of "2:57 a.m. on December 11"). */
@@ -61,6 +66,12 @@ export interface Rule {
   readonly near?: { readonly words: readonly string[]; readonly within: number };
   /** Regex source (flags i, u); named groups feed `read`. */
   readonly source: string;
+  /**
+   * When the source opens with the optional modifier ("early", "the end of"): the source
+   * without it, and the start keys a modifier begins with. Where no modifier begins, the
+   * scanner runs the shorter regex, which matches exactly what the whole one would.
+   */
+  readonly withoutModifier?: { readonly source: string; readonly starts: readonly string[] };
   /** Reads a match, or rejects it with null (a shorter match may then take its place). */
   read(site: Site, lex: TimesLexicon): Reading | null;
 }

@@ -161,6 +161,7 @@ export class GrammarKit {
     this.defined.set(name, {
       name, starts: [...new Set(starts)], source, read,
       ...(near ? { near: { words: [...new Set(near.words)], within: near.within } } : {}),
+      ...(source.startsWith(this.MOD) ? { withoutModifier: { source: source.slice(this.MOD.length), starts: this.MOD_WORDS } } : {}),
     });
   }
 

@@ -22,9 +22,15 @@ export function addRelativeRules(kit: GrammarKit): void {
     const anaphoric = ['the previous', 'the prior', 'the following', 'the same', 'that', 'that same'].includes(rel);
     if (rel.startsWith('that') && (unit === 'weekend' || unit === 'decade' || unit === 'century')) return null;
     const offset = ['last', 'this past', 'the previous', 'the prior'].includes(rel) ? -1 : ['next', 'this coming', 'the following'].includes(rel) ? 1 : 0;
+    // "over the weekend": the weekend before the DCT in a past clause, the one after in a future one.
+    const tensedWeekend = rel === 'the' && unit === 'weekend';
     return {
       type: 'DATE',
       value: (ctx) => {
+        if (tensedWeekend && ctx.dct) {
+          const dir = direction(ctx);
+          if (dir === 'past' || dir === 'future') return `${formatWeek(pickWeekday(ctx.dct, 6, dir))}-WE`;
+        }
         if (!anaphoric) return ctx.dct ? relativeUnitValue(ctx.dct, unit, offset) : null;
         if (unit === 'year' || unit === 'decade' || unit === 'century') {
           const y = ctx.referenceYear();
@@ -88,7 +94,7 @@ export function addRelativeRules(kit: GrammarKit): void {
     return {
       type: 'DATE',
       value: (ctx) => {
-        if (unit === 'year') { const y = ctx.referenceYear(); return y === null ? null : formatYear(y); }
+        if (unit === 'year') { const y = ctx.nearbyYear(); return y === null ? null : formatYear(y); }
         const ref = ctx.referenceValue();
         if (unit === 'quarter' && ref && /^\d{4}-Q[1-4]$/.test(ref)) return ref;
         const day = ctx.referenceDay();

@@ -45,7 +45,7 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
   const span = SPAN;
   span.length = 0;
   let key = '';
-  let bestKey = '';
+  let bestHits: NameHit[] = [];
   let bestLast = -1;
   let bestWords = 0;
   for (let j = i; j < words.length; j++) {
@@ -57,16 +57,20 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
     span.push(x);
     key = span.length === 1 ? x.key : `${key} ${x.key}`;
     const shape = span.length === 1 ? firstShape : gazetteer.shapeOf(key);
-    if (shape & KEY_IS_NAME && someWrittenAsName(gazetteer.lookup(key), span)) {
-      bestKey = key;
-      bestLast = j;
-      bestWords = span.length;
+    if (shape & KEY_IS_NAME) {
+      // The readings written as this stretch writes the name, kept if a longer stretch has none.
+      const hits = hitsWrittenAsName(gazetteer.lookup(key), span);
+      if (hits.length > 0) {
+        bestHits = hits;
+        bestLast = j;
+        bestWords = span.length;
+      }
     }
     if (x.possessive || (shape & KEY_IS_PREFIX) === 0) break;
   }
   if (bestLast < 0) return undefined;
   span.length = bestWords;
-  const hits = gazetteer.lookup(bestKey).filter((h) => writtenAsName(h, span));
+  const hits = bestHits;
   return {
     sentence,
     from: i,
@@ -85,9 +89,22 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
 /** The words of the stretch matchAt is reading (reused: matchAt runs at every capitalized word). */
 const SPAN: Word[] = [];
 
-function someWrittenAsName(hits: readonly NameHit[], span: Word[]): boolean {
-  for (const h of hits) if (writtenAsName(h, span)) return true;
-  return false;
+/**
+ * The hits written as `span` writes its words. Package cities (no stored form) all ask the
+ * same question of the span, so it is asked once: common names have many such cities.
+ */
+function hitsWrittenAsName(hits: readonly NameHit[], span: Word[]): NameHit[] {
+  const out: NameHit[] = [];
+  let formless = -1;
+  for (const h of hits) {
+    let ok: boolean;
+    if (h.form === null) {
+      if (formless < 0) formless = writtenAsName(h, span) ? 1 : 0;
+      ok = formless === 1;
+    } else ok = writtenAsName(h, span);
+    if (ok) out.push(h);
+  }
+  return out;
 }
 
 function allDateline(span: readonly Word[]): boolean {

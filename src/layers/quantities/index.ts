@@ -27,7 +27,7 @@ export function createQuantitiesAnnotator(lex: QuantityLexicon = shippedLexicon(
     requires: ['times'],
     annotate(doc: Doc) {
       const blocked = blockedStretches(doc);
-      const isBlocked = (start: number, end: number) => blocked.some((b) => b.start < end && start < b.end);
+      const isBlocked = (start: number, end: number) => overlapsAny(blocked, start, end);
       const found = findQuantities(doc.text, doc.tokens, doc.sentences, lex, isBlocked);
       doc.layers.quantities = found.map((q, n): Quantity => {
         const quantity: Quantity = { id: `q${n + 1}`, ...doc.span(q.start, q.end), value: q.value, approx: q.approx, unit: q.unit };
@@ -47,6 +47,12 @@ const BLOCKERS: { cue: RegExp; pattern: RegExp }[] = [
   { cue: /https?:|www\./, pattern: /\b(?:https?:\/\/|www\.)\S+/g },
   { cue: /@/, pattern: /[\w.+-]+@[\w-]+\.[\w.-]+/g },
 ];
+
+/** A plain loop: this runs for every number-like token, and `some` would cost a closure each time. */
+function overlapsAny(spans: readonly Offsets[], start: number, end: number): boolean {
+  for (let k = 0; k < spans.length; k++) if (spans[k]!.start < end && start < spans[k]!.end) return true;
+  return false;
+}
 
 function blockedStretches(doc: Doc): Offsets[] {
   const spans: Offsets[] = doc.layers.times.map((t) => ({ start: t.start, end: t.end }));

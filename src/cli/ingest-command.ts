@@ -53,6 +53,8 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<number>
       onProgress: (p) => progress.tick(p.done),
     });
     progress.end();
+    // Statistics for the query planner, refreshed where the data changed enough to matter.
+    db.pragma('optimize');
     for (const f of summary.failures) console.error(`sitrep: ${f.origin}: ${f.reason}`);
     console.error(describeSummary(summary, file, (Date.now() - started) / 1000));
     return summary.failed > 0 ? 1 : 0;

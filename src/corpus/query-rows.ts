@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { cameoRoot } from './cameo.js';
 
 /** An actor of the corpus as queries return it. */
@@ -145,4 +146,76 @@ export function eventFrom(r: EventSqlRow): EventRow {
     lastReported: r.last_reported,
     evidence: { articleId: r.ev_article ?? 0, sentence: r.ev_sentence ?? '', trigger: r.ev_trigger ?? '' },
   };
+}
+
+const columnIndexes = new WeakMap<Database.Statement, Map<string, number>>();
+
+/**
+ * EventRows from the rows of an EVENT_SELECT statement in raw mode (arrays, not objects): the
+ * same values as eventFrom, found by the position of each column in the statement.
+ */
+export function eventsFromRaw(statement: Database.Statement, rows: readonly unknown[][]): EventRow[] {
+  let at = columnIndexes.get(statement);
+  if (!at) {
+    at = new Map(statement.columns().map((c, i) => [c.name, i]));
+    columnIndexes.set(statement, at);
+  }
+  const i = (name: string): number => {
+    const n = at.get(name);
+    if (n === undefined) throw new Error(`EVENT_SELECT has no column ${name}`);
+    return n;
+  };
+  const c = {
+    id: i('id'), type: i('type'), mode: i('mode'), cameo: i('cameo'), status: i('status'), statusClass: i('status_class'),
+    date: i('date'), dateStart: i('date_start'), dateEnd: i('date_end'), datePrecision: i('date_precision'), dateSource: i('date_source'),
+    fatalities: i('fatalities'), numArticles: i('num_articles'), numSources: i('num_sources'),
+    firstReported: i('first_reported'), lastReported: i('last_reported'),
+    evArticle: i('ev_article'), evTrigger: i('ev_trigger'), evSentence: i('ev_sentence'),
+  };
+  const entity = (t: string) => ({ id: i(`${t}_id`), name: i(`${t}_name`), code: i(`${t}_code`), kind: i(`${t}_kind`), country: i(`${t}_country`) });
+  const s = entity('s');
+  const t = entity('t');
+  const p = { id: i('p_id'), name: i('p_name'), kind: i('p_kind'), country: i('p_country'), lat: i('p_lat'), lon: i('p_lon') };
+  const entityAt = (r: readonly unknown[], e: typeof s): EntityRef | null =>
+    typeof r[e.id] === 'number'
+      ? { id: r[e.id] as number, name: r[e.name] as string, code: (r[e.code] as string | null) ?? null, kind: r[e.kind] as string, country: (r[e.country] as string | null) ?? null }
+      : null;
+  return rows.map((r): EventRow => {
+    const cameo = r[c.cameo] as string;
+    const { quadClass, goldstein } = cameoRoot(cameo);
+    return {
+      id: r[c.id] as number,
+      type: r[c.type] as string,
+      mode: r[c.mode] as string | null,
+      cameo,
+      quadClass,
+      goldstein,
+      status: r[c.status] as string,
+      statusClass: r[c.statusClass] as string,
+      date: r[c.date] as string | null,
+      dateStart: r[c.dateStart] as string | null,
+      dateEnd: r[c.dateEnd] as string | null,
+      datePrecision: r[c.datePrecision] as string | null,
+      dateSource: r[c.dateSource] as string | null,
+      source: entityAt(r, s),
+      target: entityAt(r, t),
+      place:
+        typeof r[p.id] === 'number'
+          ? {
+              id: r[p.id] as number,
+              name: r[p.name] as string,
+              kind: r[p.kind] as string,
+              country: (r[p.country] as string | null) ?? null,
+              lat: (r[p.lat] as number | null) ?? null,
+              lon: (r[p.lon] as number | null) ?? null,
+            }
+          : null,
+      fatalities: r[c.fatalities] as number | null,
+      numArticles: r[c.numArticles] as number,
+      numSources: r[c.numSources] as number,
+      firstReported: r[c.firstReported] as string | null,
+      lastReported: r[c.lastReported] as string | null,
+      evidence: { articleId: (r[c.evArticle] as number | null) ?? 0, sentence: (r[c.evSentence] as string | null) ?? '', trigger: (r[c.evTrigger] as string | null) ?? '' },
+    };
+  });
 }

@@ -11,17 +11,21 @@ const prepared = new WeakMap<Database.Database, Map<string, Statement>>();
  * connection also gives it `name_key()`, the name normalization entity resolution uses, so SQL
  * compares place names the way the writer keyed them.
  */
-export function statement<Row>(db: Database.Database, sql: string): Database.Statement<unknown[], Row> {
+export function statement<Row>(db: Database.Database, sql: string, mode?: 'pluck' | 'raw'): Database.Statement<unknown[], Row> {
   let cache = prepared.get(db);
   if (!cache) {
     db.function('name_key', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? nameKey(s) : null));
     cache = new Map();
     prepared.set(db, cache);
   }
-  let s = cache.get(sql);
+  // Pluck and raw are modes of a prepared statement, so each mode gets a statement of its own.
+  const key = mode ? `${mode}:${sql}` : sql;
+  let s = cache.get(key);
   if (!s) {
     s = db.prepare(sql);
-    cache.set(sql, s);
+    if (mode === 'pluck') s.pluck();
+    else if (mode === 'raw') s.raw();
+    cache.set(key, s);
   }
   return s as Database.Statement<unknown[], Row>;
 }

@@ -181,6 +181,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX event_mentions_sentence_event ON event_mentions(sentence_id, event_id);
   CREATE INDEX article_actors_entity_article ON article_actors(entity_id, article_id, name);
   `,
+  // Listings show events in date order, undated last (EVENT_ORDER in query-conditions.ts). A type
+  // or status filter reads its page off an index in that order instead of sorting every match;
+  // other filters walk the date index in order (query.ts pageIds), which now holds the columns
+  // they test, so the walk reads no table rows.
+  `
+  CREATE INDEX events_type_order ON events(type, date_start IS NULL, date_start);
+  CREATE INDEX events_status_order ON events(status, date_start IS NULL, date_start);
+  DROP INDEX events_date;
+  CREATE INDEX events_date ON events(date_start, date_end, source_id, target_id, place_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -276,7 +276,7 @@ describe('brief over the seed', { skip: skipWithoutShared }, () => {
     assert.ok(sentence.includes(conclude.citations[0]!.sentence));
   });
 
-  test('the Syria operations until September 2026 are a commitment', { todo: 'the events layer finds no event for "will continue until September 2026" (the time is found, no trigger takes it)' }, () => {
+  test('the Syria operations until September 2026 are a commitment', () => {
     const syria = b.commitments.find((c) => c.deadline === '2026-09-30');
     assert.ok(syria);
     assert.equal(syria.standing, 'overdue-unconfirmed');

@@ -402,6 +402,95 @@ describe('events: joint raids, negated tolls, requests and descriptions', () => 
   });
 });
 
+describe('events: activities that continue to a deadline', () => {
+  const types = (x: Extraction) => JSON.stringify(x.events.map((e) => `${e.type} ${e.trigger.text}`));
+  const published = '2025-06-02';
+
+  test('"the X\'s counter-Y mission ... will continue until DATE": a planned ASSAULT of X on Y, dated by the deadline, placed where it runs', () => {
+    const x = extract("NATO's counter-ISIS mission in Iraq, run from a headquarters in Baghdad, will continue until June 2027.", published);
+    const e = eventOf(x, 'ASSAULT', 'mission');
+    assert.equal(e.status, 'planned');
+    assert.equal(e.date, '2027-06');
+    assert.equal(e.dateSource, 'text');
+    assert.equal(codeOf(x, e.source), 'NATO');
+    assert.equal(codeOf(x, e.target), 'ISIS');
+    assert.equal(countryOf(x, e.place), 'IRQ');
+    // Keeping up an operation announces nothing new: no THREATEN beside it.
+    assert.ok(!x.events.some((ev) => ev.type === 'THREATEN'), types(x));
+  });
+
+  test('a mission in one country run from bases in another is placed where it operates', () => {
+    const x = extract('The alliance’s anti-Shabaab mission in Somalia operating from bases inside Kenya’s Garissa county will continue until March 2027.', published);
+    const e = eventOf(x, 'ASSAULT', 'mission');
+    assert.equal(e.status, 'planned');
+    assert.equal(e.date, '2027-03');
+    assert.equal(countryOf(x, e.place), 'SOM');
+  });
+
+  test('forces that remain until a date: MOBILIZE; a training mission that continues: AID', () => {
+    const x = extract('German troops will remain in Lithuania until the end of 2027.', published);
+    const stay = eventOf(x, 'MOBILIZE', 'remain');
+    assert.deepEqual([stay.status, stay.date, codeOf(x, stay.source), countryOf(x, stay.place)], ['planned', '2027', 'DEUMIL', 'LTU']);
+    const y = extract("The European Union's training mission in Mali will continue through 2026, officials said.", published);
+    const aid = eventOf(y, 'AID', 'training mission');
+    assert.deepEqual([aid.status, aid.date, codeOf(y, aid.source)], ['planned', '2026', 'EU']);
+    const z = extract('The Pentagon said the U.S. military presence in Syria will last until September 2027.', published);
+    assert.deepEqual([eventOf(z, 'MOBILIZE').status, eventOf(z, 'MOBILIZE').date], ['planned', '2027-09']);
+  });
+
+  test('"will continue to support operations against Y": the supporter fights Y, it does not support Y', () => {
+    const x = extract('Britain will continue to support operations against the Houthis in Yemen until next spring.', published);
+    assert.ok(!x.events.some((e) => e.type === 'SUPPORT'), types(x));
+    const e = eventOf(x, 'ASSAULT');
+    assert.equal(codeOf(x, e.source), 'GBR');
+    assert.equal(codeOf(x, e.target), 'YEMREB');
+    assert.equal(e.status, 'planned');
+  });
+
+  test('the continuation must be the noun\'s own verb, with a deadline', () => {
+    const ended = extract('The training mission in the north ended in May, but the talks will continue until Friday.', published);
+    assert.ok(!ended.events.some((e) => e.trigger.text.includes('mission')), types(ended));
+    const noDeadline = extract('The coalition’s anti-ISIS mission in Syria will continue, officials said.', published);
+    assert.ok(!noDeadline.events.some((e) => e.trigger.text === 'mission'), types(noDeadline));
+    const aside = extract('The mission in Syria — a deployment the administration had tried to end — will continue until 2027.', published);
+    assert.ok(!aside.events.some((e) => e.trigger.text === 'deployment'), types(aside));
+    assert.ok(!extract('The U.S. ambassador will stay in Baghdad until June.', published).events.some((e) => e.type === 'MOBILIZE'));
+  });
+
+  test('"the current deployment will end" with no owner named: the force the article named last', () => {
+    const x = extract('French troops have been in Niger since 2013. The current deployment will end its work next month.', published);
+    const e = eventOf(x, 'RETREAT', 'end');
+    assert.equal(codeOf(x, e.source), 'FRAMIL');
+    assert.equal(e.status, 'planned');
+  });
+});
+
+describe('events: blame, conditional threats and coordinated dates', () => {
+  const types = (x: Extraction) => JSON.stringify(x.events.map((e) => `${e.type} ${e.trigger.text}`));
+
+  test('"we hold X responsible for the attack": ACCUSE of X by the speaker, and X is the attack\'s author', () => {
+    const x = extract('“We hold the Taliban and its allies in Kandahar responsible for the attack,” the Pakistani army spokesman said.');
+    const e = eventOf(x, 'ACCUSE', 'hold');
+    assert.equal(codeOf(x, e.source), 'PAKMIL');
+    assert.equal(codeOf(x, e.target), 'AFGREB');
+    assert.equal(codeOf(x, eventOf(x, 'ASSAULT', 'attack').source), 'AFGREB');
+    assert.ok(!extract('The two delegations held talks in Oslo and said nobody was responsible.').events.some((ev) => ev.type === 'ACCUSE' && ev.trigger.text === 'held'));
+  });
+
+  test('"if X, we will answer": a conditional threat by the speaker; answering questions is none', () => {
+    const x = extract('“If our soldiers are attacked again, we will answer, and the answer will not be symbolic,” the French defense minister said.');
+    const e = eventOf(x, 'THREATEN', 'answer');
+    assert.equal(codeOf(x, e.source), 'FRAMIL');
+    assert.ok(!extract('The minister will answer questions from lawmakers on Thursday.').events.some((ev) => ev.type === 'THREATEN'), types(x));
+  });
+
+  test('"met ... on Tuesday and agreed": the time after the first verb dates the meeting too', () => {
+    const x = extract('The defense ministers of Turkey and Iraq met in Ankara on Tuesday and agreed to form a joint committee.', '2025-01-23');
+    assert.equal(eventOf(x, 'CONSULT', 'met').date, '2025-01-21');
+    assert.equal(eventOf(x, 'AGREE', 'agreed').date, '2025-01-21');
+  });
+});
+
 describe('events on ../shared', { skip: skipWithoutShared }, () => {
   test('the seed report shows the planned withdrawal, the negated one, the April meeting and the raid', () => {
     const x = toExtraction(pipeline.run(readArticleFile(path.join(sharedDir, 'corpus/seed.json'))));

@@ -41,7 +41,9 @@ export function dateOf(
   const distance = (r: TokenRange) => gap(triggers, r);
   // A time goes with the nearest trigger of its clause: in "asked the coalition to continue
   // providing support until the end of the year", the deadline is the support's, not the request's.
-  const nearerOther = (r: TokenRange) => otherTriggers.some((t) => segmentIndexAt(v, t.start) === segmentIndexAt(v, r.t0)) && gap(otherTriggers, r) < distance(r);
+  // But an adverbial follows its verb: in "met in Ankara on Tuesday and agreed to ...", the time
+  // after "met" and before the verb coordinated with it is the meeting's as well.
+  const nearerOther = (r: TokenRange) => otherTriggers.some((t) => segmentIndexAt(v, t.start) === segmentIndexAt(v, r.t0)) && gap(otherTriggers, r) < distance(r) && !followsOwnVerb(v, triggers, otherTriggers, r);
   const planned = status === 'planned';
   const candidates: { range: TokenRange; time: TimeExpression; value: string; future: boolean; speech: boolean; own: boolean }[] = [];
   for (const r of v.times) {
@@ -66,6 +68,19 @@ export function dateOf(
     if (said) return { time: said.time.id, date: said.value.slice(0, 7), dateSource: 'text', future: false };
   }
   return NO_DATE;
+}
+
+/**
+ * A time after one of the event's verbs and before a verb coordinated with it ("met ... on
+ * Tuesday and agreed"), with no other trigger between the event's verb and the time.
+ */
+function followsOwnVerb(v: SentenceView, triggers: readonly TriggerRef[], others: readonly TriggerRef[], r: TokenRange): boolean {
+  const own = triggers.find((t) => t.pos === 'verb' && t.end <= r.t0 && segmentIndexAt(v, t.start) === segmentIndexAt(v, r.t0));
+  if (!own || others.some((o) => o.start >= own.end && o.start < r.t0)) return false;
+  const next = others.find((o) => o.start >= r.t1);
+  if (!next) return false;
+  for (let k = r.t1; k < next.start; k++) if (v.grammar.coordinators.has(v.norm(k)!)) return true;
+  return false;
 }
 
 /** Tokens between a time and the nearest of the triggers (0 when they overlap). */

@@ -13,12 +13,16 @@ import type { ActorMention, SentenceView } from './view.js';
 export class Discourse {
   private previousSubject: string | null = null;
   private lastConsult: DraftEvent | null = null;
+  /** The armed force named last ("the U.S. military mission"), for "the deployment" without an owner. */
+  private lastForce: string | null = null;
+  private readonly forces: ReadonlySet<string>;
   private readonly author: string | null;
   private readonly quotes: { span: Offsets; speaker: string | null }[];
   private readonly quoteRegions: Offsets[];
 
-  constructor(private readonly doc: Doc) {
+  constructor(private readonly doc: Doc, forceCodes: ReadonlySet<string> = new Set()) {
     this.author = firstActor(doc);
+    this.forces = new Set(doc.layers.actors.filter((a) => a.kind === 'military' || (a.code !== null && forceCodes.has(a.code))).map((a) => a.id));
     this.quotes = doc.layers.quotes.filter((q) => q.direct).map((q) => ({ span: q, speaker: q.speaker?.actor ?? null }));
     this.quoteRegions = quotationRegions(doc.text);
   }
@@ -62,6 +66,17 @@ export class Discourse {
     return this.quotes.some((q) => q.span.start <= offset && offset < q.span.end) || this.quoteRegions.some((r) => r.start <= offset && offset < r.end);
   }
 
+  /** The last armed force named before token `at` of the sentence, else in an earlier sentence. */
+  forceBefore(v: SentenceView, at: number): string | null {
+    let last: string | null = null;
+    for (const m of v.mentions) if (m.t1 <= at && m.actor !== null && this.forces.has(m.actor)) last = m.actor;
+    return last ?? this.lastForce;
+  }
+
+  private rememberForces(mentions: readonly ActorMention[]): void {
+    for (const m of mentions) if (m.actor !== null && this.forces.has(m.actor)) this.lastForce = m.actor;
+  }
+
   private antecedent(m: ActorMention, v: SentenceView): string | null {
     let best: ActorMention | null = null;
     for (const o of v.mentions) {
@@ -79,12 +94,14 @@ export class Discourse {
   afterQuietSentence(doc: Doc, mentions: readonly ActorMention[], prepositions: ReadonlySet<string>, first: number): void {
     const subject = mentions.find((m) => m.pronoun === null && !(m.t0 > first && prepositions.has(doc.tokens[m.t0 - 1]!.norm)));
     if (subject) this.previousSubject = subject.actor;
+    this.rememberForces(mentions);
   }
 
   afterSentence(v: SentenceView, events: readonly DraftEvent[]): void {
     const subject = v.mentions.find((m) => m.pronoun === null && prepositionBefore(v, m, NO_TOKENS) === null);
     if (subject) this.previousSubject = subject.actor;
     for (const e of events) if (e.type === 'CONSULT' && e.status === 'reported' && e.source && !e.mergedInto) this.lastConsult = e;
+    this.rememberForces(v.mentions);
   }
 }
 

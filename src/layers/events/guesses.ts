@@ -2,7 +2,7 @@ import type { Discourse } from './discourse.js';
 import type { TypeInfo } from './lexicon.js';
 import { subjectOf } from './roles.js';
 import type { DraftEvent } from './types.js';
-import type { ActorMention, SentenceView } from './view.js';
+import { segmentAt, type ActorMention, type SentenceView } from './view.js';
 
 /**
  * When the clause names no source or target, the sentence may: the nearest actor before the
@@ -46,7 +46,7 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
   const agentless = e.triggers.every((tr) => tr.passive && tr.entry.passiveSubject === 'target');
   if (!e.source && !agentless) {
     e.sourceGuessed = true;
-    e.source = pickFirst(before, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, asSource);
+    e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickFirst(before, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, asSource);
     if (e.source !== null && codeOf(e.source) === codeOf(e.target)) e.source = null;
   }
   if (!e.target) e.targetGuessed = true;
@@ -56,6 +56,18 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
     const unsaid = (m: ActorMention) => (speakers.has(m) || othersSources.has(discourse.resolve(m, v)) ? null : usable(m));
     e.target = pickFirst(after, unsaid) ?? pickFirst(before, unsaid);
   }
+}
+
+/** "the current deployment will conclude its work": the clause's subject is a force noun with no actor named in it. */
+function unownedForceSubject(v: SentenceView, t: DraftEvent['triggers'][number]): boolean {
+  if (t.pos !== 'verb') return false;
+  const seg = segmentAt(v, t.start);
+  let force = false;
+  for (let k = seg.start; k < t.start; k++) {
+    if (v.mentions.some((m) => m.t0 <= k && k < m.t1)) return false;
+    if (v.grammar.forceNouns.has(v.norm(k)!)) force = true;
+  }
+  return force;
 }
 
 function isListJoin(v: SentenceView, k: number): boolean {

@@ -5,6 +5,7 @@ import type { Annotator } from '../../pipeline.js';
 import { headWord, isAnaphoric, repeatedEventNouns, retells, type RecentNouns } from './anaphora.js';
 import { resolveArticle } from './article.js';
 import { datelineOf } from './dateline.js';
+import { continuationTrigger } from './continuation.js';
 import { dateOf } from './dates.js';
 import { Discourse } from './discourse.js';
 import { fatalitiesOf } from './fatalities.js';
@@ -19,7 +20,7 @@ import { clauseRoles, isPassive } from './roles.js';
 import { markRequestedActs, spreadOverCoordination, statusOf, toldInPast } from './status.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { trimMentionsAtTriggers } from './trim.js';
-import type { DraftEvent, PloverType } from './types.js';
+import type { DraftEvent, PloverType, TriggerRef } from './types.js';
 import { indexDocument, joinSpeechObjects, sentenceView, splitAtCauseMarkers, splitTemporalClauses, type SentenceView } from './view.js';
 
 export { EventLexiconError, loadEventLexicon, type EventLexicon } from './lexicon.js';
@@ -64,7 +65,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   const timesById: ReadonlyMap<string, TimeExpression> = byId(doc.layers.times);
   const quantitiesById: ReadonlyMap<string, Quantity> = byId(doc.layers.quantities);
   const dct = doc.article.published;
-  const discourse = new Discourse(doc);
+  const discourse = new Discourse(doc, g.forceCodes);
   const dateline = datelineOf(doc);
   const drafts: DraftEvent[] = [];
   const recentNouns: RecentNouns = new Map();
@@ -101,7 +102,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     for (const e of events) {
       if (e.mergedInto) continue;
       fillMissingRoles(v, e, events, lex.types.get(e.type)!, discourse, codeOf);
-      e.status = statusOf(v, e.triggers);
+      // "the mission ... will continue until 2026": the status is the continuation verb's.
+      const continuation = e.triggers.find((r) => r.pos === 'verb' && r.entry.continued);
+      e.status = statusOf(v, continuation ? [continuation] : e.triggers);
     }
     for (const e of events) if (!e.mergedInto) e.anaphoric = retells(e);
     spreadOverCoordination(v, events);
@@ -193,6 +196,12 @@ function isRecentNoun(n: string, recentNouns: RecentNouns, recentPlurals: Readon
   return n.endsWith('s') && !n.endsWith('ss') ? recentPlurals.has(n) : recentNouns.has(n);
 }
 
+/** The trigger, and for an activity said to continue to a deadline, the verb that says so. */
+function withContinuation(v: SentenceView, t: TriggerRef): TriggerRef[] {
+  const verb = t.entry.continued ? continuationTrigger(v, t) : null;
+  return verb ? [t, verb] : [t];
+}
+
 function draftFor(v: SentenceView, t: Trigger, lex: EventLexicon, triggerTokens: ReadonlySet<number>, discourse: Discourse): DraftEvent {
   const info = lex.types.get(t.entry.type)!;
   const roles = clauseRoles(v, t, info, triggerTokens);
@@ -219,7 +228,7 @@ function draftFor(v: SentenceView, t: Trigger, lex: EventLexicon, triggerTokens:
     dateSource: null,
     place: null,
     fatalities: null,
-    triggers: [{ start: t.start, end: t.end, lemma: t.lemma, pos: t.pos, form: t.form, entry: t.entry, passive: roles.passive || isPassive(v, t) }],
+    triggers: withContinuation(v, { start: t.start, end: t.end, lemma: t.lemma, pos: t.pos, form: t.form, entry: t.entry, passive: roles.passive || isPassive(v, t) }),
     sentenceIndex: v.sentence.index,
     anaphoric: isAnaphoric(v, t, roles.passive),
     anaphoricNoun: t.pos === 'noun' && isAnaphoric(v, t, false),

@@ -45,6 +45,8 @@ export function announceIntentions(
   const speaker = speech === null ? null : codeOf(speakerId);
   for (const e of events) {
     if (e.status !== 'planned' || e.type === 'AGREE' || e.type === 'THREATEN' || quoted(e.triggers[0]!.start)) continue;
+    // "operations will continue until 2026", "will continue to strike": keeping up what goes on announces nothing new.
+    if (keepsUp(v, e)) continue;
     if (!announcedByOwnSide(v, e, speech, speaker, codeOf)) continue;
     conditional ??= hasWord(v, g.threatConditions);
     const threat = conditional || g.threateningTypes.has(e.type);
@@ -131,6 +133,13 @@ function announcedByOwnSide(v: SentenceView, e: DraftEvent, speech: number | nul
   if (speech === null) return false;
   const source = codeOf(e.source);
   return speaker === null || source === null || speaker.slice(0, 3) === source.slice(0, 3);
+}
+
+function keepsUp(v: SentenceView, e: DraftEvent): boolean {
+  const t = e.triggers[0]!;
+  if (t.entry.continued) return true;
+  for (let k = t.start - 1; k >= Math.max(v.first, t.start - 3); k--) if (v.grammar.continuationVerbs.has(v.norm(k)!)) return true;
+  return false;
 }
 
 function speechVerbIndex(v: SentenceView): number | null {

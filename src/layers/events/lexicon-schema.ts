@@ -15,13 +15,15 @@ export const cueSchema = z
     words: words.optional(),
     actor: z.boolean().optional(),
     speech: z.boolean().optional(),
+    /** The trigger heads the subject of a verb of continuation with a deadline ("will continue until 2026"), within N words after it. */
+    continued: z.boolean().optional(),
     side: z.enum(['before', 'after', 'either']),
     within: z.number().int().min(0).max(30),
     capitalized: z.boolean().optional(),
     onlyFor: words.optional(),
   })
   .strict()
-  .refine((c) => (c.words?.length ?? 0) > 0 || c.actor || c.speech, 'a cue needs "words", "actor": true or "speech": true');
+  .refine((c) => (c.words?.length ?? 0) > 0 || c.actor || c.speech || c.continued, 'a cue needs "words", "actor": true, "speech": true or "continued": true');
 export type CueSpec = z.infer<typeof cueSchema>;
 
 const roleFrameSchema = z
@@ -117,6 +119,10 @@ export const cuesFileSchema = z
     threateningTypes: wordList,
     intentWords: wordList,
     durationFuture: wordList,
+    opposingPrefixes: wordList,
+    holdResponsible: wordList,
+    forces: z.object({ $comment: z.string().optional(), nouns: words, actorCodes: words }).strict(),
+    continuation: z.object({ $comment: z.string().optional(), verbs: words, deadlines: words, raisers: words, joiners: words }).strict(),
   })
   .strict();
 export type CuesFile = z.infer<typeof cuesFileSchema>;

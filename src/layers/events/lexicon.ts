@@ -21,6 +21,8 @@ export interface Cue {
   joinedSequences: Set<string>;
   actor: boolean;
   speech: boolean;
+  /** "the anti-ISIS mission ... will continue until September 2026": the trigger is what continues. */
+  continued: boolean;
   side: 'before' | 'after' | 'either';
   within: number;
   capitalized: boolean;
@@ -45,6 +47,8 @@ export interface CompiledEntry {
   fatal: boolean;
   intent: boolean;
   reportedFrame: boolean;
+  /** Read only as an activity that goes on to a deadline ("the mission will continue until 2026"). */
+  continued: boolean;
 }
 
 export interface Pattern {
@@ -126,6 +130,20 @@ export interface Grammar {
   threateningTypes: Set<string>;
   intentWords: Set<string>;
   durationFuture: Set<string>;
+  /** Verbs that keep an activity going ("continue", "remain") and the words of its deadline ("until"). */
+  continuationVerbs: Set<string>;
+  /** Nouns that name an armed force ("the deployment", "the troops"), and the codes of forces that are not of kind military. */
+  forceNouns: Set<string>;
+  forceCodes: Set<string>;
+  /** "hold X responsible for": the verb forms whose object is the one blamed. */
+  holdResponsible: Set<string>;
+  /** "anti-ISIS", "counter-ISIS": the actor after the prefix is opposed. */
+  opposingPrefixes: Set<string>;
+  deadlines: Set<string>;
+  /** "is expected to remain": words between "be" and a continuation verb. */
+  continuationRaisers: Set<string>;
+  /** "..., but operations will continue": words that start another clause. */
+  clauseJoiners: Set<string>;
 }
 
 // Particles of phrasal verbs and hyphenated nouns ("build-up", "pull-out") are no head.
@@ -231,6 +249,7 @@ function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, Typ
     fatal: spec.fatal ?? false,
     intent: spec.intent ?? false,
     reportedFrame: spec.frame === 'reported',
+    continued: (spec.requires ?? []).some((c) => c.continued === true),
   };
 }
 
@@ -241,6 +260,7 @@ function compileCue(c: CueSpec): Cue {
     joinedSequences: new Set(sequences.map((seq) => seq.join(' '))),
     actor: c.actor ?? false,
     speech: c.speech ?? false,
+    continued: c.continued ?? false,
     side: c.side,
     within: c.within,
     capitalized: c.capitalized ?? false,
@@ -306,5 +326,13 @@ function compileGrammar(k: CuesFile): Grammar {
     threateningTypes: new Set(k.threateningTypes.words),
     intentWords: set(k.intentWords.words),
     durationFuture: set(k.durationFuture.words),
+    continuationVerbs: set(k.continuation.verbs),
+    opposingPrefixes: set(k.opposingPrefixes.words),
+    holdResponsible: set(k.holdResponsible.words),
+    forceNouns: set(k.forces.nouns),
+    forceCodes: new Set(k.forces.actorCodes),
+    deadlines: set(k.continuation.deadlines),
+    continuationRaisers: set(k.continuation.raisers),
+    clauseJoiners: set(k.continuation.joiners),
   };
 }

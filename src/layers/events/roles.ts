@@ -123,6 +123,11 @@ function nounRoles(v: SentenceView, t: Trigger, info: TypeInfo, roles: ClauseRol
   let modifier = accused ?? responsibleFor(v, t.start, triggerTokens) ?? modifierBefore(v, t.start);
   // "the American and British strikes": every coordinated modifier is a side of the act; the
   // first named is its source, and none of them its target.
+  // "the coalition's anti-ISIS mission": the opposed actor is the target; whoever owns the noun acts.
+  if (modifier && !accused && opposedByPrefix(v, modifier)) {
+    roles.target ??= modifier;
+    modifier = modifierBefore(v, modifier.t0 - 2);
+  }
   const partner = accused ? null : modifier && coordinatedBefore(v, modifier);
   if (partner) {
     modifier = partner;
@@ -455,8 +460,19 @@ function responsibleFor(v: SentenceView, start: number, triggerTokens: ReadonlyS
   if (v.norm(k) !== 'for' || v.norm(k - 1) !== 'responsible') return undefined;
   const adjacent = v.mentions.find((m) => m.t1 === k - 1 && m.pronoun === null);
   if (adjacent) return adjacent;
+  // "We hold the Taliban and its allies responsible for the attack": the object of "hold".
+  for (let j = k - 2; j >= Math.max(v.first, k - 12); j--) {
+    if (!g.holdResponsible.has(v.norm(j)!)) continue;
+    const held = v.mentions.find((m) => m.t0 > j && m.t1 < k && m.pronoun === null);
+    if (held) return held;
+  }
   // "those responsible for the attacks" are not named; "the group was responsible" is its subject.
   return v.grammar.beForms.has(v.norm(k - 2) ?? '') ? subjectOf(v, k - 2, triggerTokens)?.mention : undefined;
+}
+
+/** "anti-ISIS", "counter-ISIS": a mention right after an opposing prefix and its hyphen. */
+function opposedByPrefix(v: SentenceView, m: ActorMention): boolean {
+  return m.pronoun === null && v.norm(m.t0 - 1) === '-' && v.grammar.opposingPrefixes.has(v.norm(m.t0 - 2) ?? '');
 }
 
 /** "ISIS's", "the group’s": a mention in the possessive case. */

@@ -1,3 +1,4 @@
+import { continuesUntilDeadline } from './continuation.js';
 import type { Cue, EventLexicon, Pattern, CompiledEntry } from './lexicon.js';
 import type { Form, PartOfSpeech } from './types.js';
 import type { SentenceView } from './view.js';
@@ -168,6 +169,7 @@ function cueHolds(v: SentenceView, start: number, end: number, cue: Cue, trigger
     }
     return true;
   }
+  if (cue.continued) return continuesUntilDeadline(v, end, cue.within);
   if (cue.side !== 'after' && cueWithin(v, Math.max(v.first, start - cue.within), start, cue)) return true;
   return cue.side !== 'before' && cueWithin(v, end, Math.min(v.end, end + cue.within), cue);
 }

@@ -50,7 +50,7 @@ interface LoadOptions {
     /** Builds each request; `context` belongs to the connection. */
     setupRequest: (req: Record<string, unknown>, context: Context) => Record<string, unknown>;
     /** Called for each response just before the instance's 'response' event for it. */
-    onResponse: (status: number, body: string, context: Context) => void;
+    onResponse: (status: number, body: string, context: Context, headers: Record<string, string>) => void;
   }[];
 }
 type Autocannon = (opts: LoadOptions, done: (err: Error | null, result: LoadResult) => void) => EventEmitter;
@@ -59,7 +59,7 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 interface Run {
   result: LoadResult;
   /** Every response (2xx or not): the kind of filter asked, its time in ms and its size in bytes. */
-  responses: { kind: number; ms: number; bytes: number }[];
+  responses: { kind: number; ms: number; bytes: number; hit: boolean }[];
 }
 
 function percentile(sorted: readonly number[], p: number): number {
@@ -132,9 +132,10 @@ function buildStore(file: string, world: SyntheticWorld): void {
 }
 
 /** Starts bench/api-server.ts on the store and resolves with its URL. */
-async function startServer(file: string, workers: number): Promise<{ child: ChildProcess; url: string }> {
+async function startServer(file: string, workers: number, cache = true): Promise<{ child: ChildProcess; url: string }> {
   const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'api-server.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, file, String(workers)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const args = ['--import', 'tsx', script, file, String(workers), ...(cache ? [] : ['no-cache'])];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`bench: the API server exited (code ${code}) before listening`))));
   const lines = createInterface({ input: child.stdout! });
   const first = new Promise<string>((resolve) => lines.once('line', resolve));
@@ -187,6 +188,7 @@ function load(url: string, connections: number, seconds: number, kinds: readonly
     // A connection has one request in flight (no pipelining): its context says which kind it is,
     // and onResponse runs synchronously just before the 'response' event that carries the time.
     let answered = -1;
+    let hit = false;
     const instance = autocannon(
       {
         url,
@@ -200,8 +202,9 @@ function load(url: string, connections: number, seconds: number, kinds: readonly
               context['kind'] = kind;
               return { ...req, path: `/api/events?${new URLSearchParams(kinds[kind]![1]()).toString()}` };
             },
-            onResponse: (_status, _body, context) => {
+            onResponse: (_status, _body, context, headers) => {
               answered = context['kind'] as number;
+              hit = headers['x-cache'] === 'hit';
             },
           },
         ],
@@ -209,7 +212,7 @@ function load(url: string, connections: number, seconds: number, kinds: readonly
       (err, result) => (err ? reject(err) : resolve({ result, responses })),
     );
     instance.on('response', (_client: unknown, _status: number, bytes: number, ms: number) => {
-      responses.push({ kind: answered, ms, bytes });
+      responses.push({ kind: answered, ms, bytes, hit });
     });
   });
 }
@@ -249,7 +252,18 @@ export async function apiLoadBench(progress: (msg: string) => void = () => {}, f
     await stopServer(child);
     child = undefined;
 
+    // The same load on a server that keeps no answers: what the store and the query core give alone.
+    progress(`API load: the same without the response cache…`);
+    const bare = await startServer(file, WORKERS, false);
+    child = bare.child;
+    await load(bare.url, CONNECTIONS, WARMUP_SECONDS, kinds);
+    const uncached = await load(bare.url, CONNECTIONS, SECONDS, kinds);
+    await stopServer(child);
+    child = undefined;
+    const uncachedMs = uncached.responses.map((r) => r.ms).sort((a, b) => a - b);
+
     const { result, responses } = run;
+    const hits = responses.filter((r) => r.hit).length;
     const row = (label: string, of: Run['responses']) => {
       const ms = of.map((r) => r.ms).sort((a, b) => a - b);
       return [label, String(of.length), fmt(of.length / result.duration), fmt(percentile(ms, 50)), fmt(percentile(ms, 95)), fmt(percentile(ms, 99)), fmt(ms[ms.length - 1] ?? NaN), fmt(of.reduce((n, r) => n + r.bytes, 0) / Math.max(1, of.length) / 1024)];
@@ -284,6 +298,12 @@ export async function apiLoadBench(progress: (msg: string) => void = () => {}, f
       '',
       `With one connection instead (no queueing, ${SOLO_SECONDS} s, same mix): ${soloMs.length} responses, p50 ${fmt(percentile(soloMs, 50))} ms, ` +
         `p95 ${fmt(percentile(soloMs, 95))} ms, p99 ${fmt(percentile(soloMs, 99))} ms; ${solo.result.errors} errors, ${solo.result.non2xx} non-2xx.`,
+      '',
+      `Answers kept until the store changes (the server's response cache): ${fmt((100 * hits) / Math.max(1, responses.length))} % of the responses above were hits ` +
+        `(the filters draw from the corpus's own types, actors, days and words, so popular questions repeat, as on a shared dashboard). ` +
+        `The same load on \`sitrep serve --no-cache\`: ${uncached.responses.length} responses, ${fmt(uncached.responses.length / uncached.result.duration)} per s, ` +
+        `p50 ${fmt(percentile(uncachedMs, 50))} ms, p95 ${fmt(percentile(uncachedMs, 95))} ms, p99 ${fmt(percentile(uncachedMs, 99))} ms, ` +
+        `${uncached.result.errors} errors, ${uncached.result.non2xx} non-2xx.`,
       '',
       `- ${pass ? 'PASS' : 'FAIL'} p95 ${fmt(p95)} ms (target < ${TARGET_P95_MS} ms) at ${fmt(perSecond)} requests/s, ${errors} errors, ${result.non2xx} non-2xx`,
       // With a fixed number of requests always in flight, waiting dominates: Little's law ties latency to throughput.

@@ -3,7 +3,7 @@
 // ephemeral loopback port with WORKERS processes (as `sitrep serve --workers`, default 1),
 // prints {"url": ...} as its first line, and stops when its stdin closes (so it never outlives
 // the bench) or on SIGTERM.
-// Usage: node --import tsx bench/api-server.ts STORE [WORKERS]
+// Usage: node --import tsx bench/api-server.ts STORE [WORKERS] [no-cache]
 import cluster from 'node:cluster';
 import { openStore } from '../src/corpus/store.js';
 import { buildServer } from '../src/server/app.js';
@@ -11,8 +11,10 @@ import { serveClustered, stopWorkers } from '../src/server/cluster.js';
 
 const file = process.argv[2];
 const workers = Number(process.argv[3] ?? '1');
+// Workers are forked with the same arguments, so each one reads this too.
+const cacheResponses = process.argv[4] !== 'no-cache';
 if (!file || !Number.isInteger(workers) || workers < 1) {
-  console.error('usage: node --import tsx bench/api-server.ts STORE [WORKERS]');
+  console.error('usage: node --import tsx bench/api-server.ts STORE [WORKERS] [no-cache]');
   process.exit(2);
 }
 
@@ -32,7 +34,7 @@ if (cluster.isPrimary && workers > 1) {
 } else {
   // Opened as `sitrep serve` opens it: writable, since the server also ingests.
   const db = openStore(file);
-  const app = await buildServer({ db, token: null, webRoot: null });
+  const app = await buildServer({ db, token: null, webRoot: null, cacheResponses });
   const url = await serveClustered(1, () => app.listen({ port: 0, host: '127.0.0.1' }));
   let stopping = false;
   const stop = async () => {

@@ -697,3 +697,60 @@ describe('POST /api/articles', () => {
     assert.equal(count('articles'), before);
   });
 });
+
+describe('answers kept while the store does not change', () => {
+  let dir: string;
+  let db: Database.Database;
+  let server: { app: FastifyInstance; client: Client };
+  const pipeline = createPipeline();
+  const store = (other: Database.Database, id: string, text: string) =>
+    new CorpusWriter(other).save(toExtraction(pipeline.run({ id, url: null, source: 'Cache Desk', published: '2024-05-02', title: id, text })), id);
+
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sitrep-server-cache-'));
+    db = openStore(path.join(dir, 'store.db'));
+    store(db, 'first', 'Rebels shelled a government position near Aleppo on Wednesday, killing three soldiers, the Syrian army said.');
+    server = await serve(db, TOKEN);
+  });
+
+  after(async () => {
+    await server?.app.close();
+    db?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the same question twice is answered from memory, with an ETag a browser can revalidate', async () => {
+    const first = await server.client.call<{ articles: number }>('/api/stats');
+    const second = await server.client.call<{ articles: number }>('/api/stats');
+    assert.equal(first.headers.get('x-cache'), 'miss');
+    assert.equal(second.headers.get('x-cache'), 'hit');
+    assert.equal(second.text, first.text);
+    const etag = second.headers.get('etag')!;
+    assert.ok(etag);
+    const revalidated = await server.client.call('/api/stats', { headers: { 'if-none-match': etag } });
+    assert.equal(revalidated.status, 304);
+    assert.equal(revalidated.text, '');
+  });
+
+  test('a write by this server or by another process makes the next answer fresh', async () => {
+    const before = (await server.client.ok<{ articles: number }>('/api/stats')).articles;
+    const posted = await server.client.post(
+      JSON.stringify({ id: 'second', published: '2024-05-03', text: 'Government aircraft bombed a rebel depot in Idlib province on Thursday.' }),
+      { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+    );
+    assert.equal(posted.status, 201, posted.text);
+    const afterPost = await server.client.call<{ articles: number }>('/api/stats');
+    assert.equal(afterPost.headers.get('x-cache'), 'miss');
+    assert.equal(afterPost.body.articles, before + 1);
+
+    const other = openStore(path.join(dir, 'store.db'));
+    try {
+      store(other, 'third', 'Turkish drones struck a convoy near Qamishli on Friday, the Syrian Democratic Forces said.');
+    } finally {
+      other.close();
+    }
+    const afterOther = await server.client.call<{ articles: number }>('/api/stats');
+    assert.equal(afterOther.headers.get('x-cache'), 'miss');
+    assert.equal(afterOther.body.articles, before + 2);
+  });
+});

@@ -10,6 +10,8 @@ interface ServeFlags {
   db?: string;
   token?: string;
   workers?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -26,6 +28,7 @@ export function registerServe(program: Command): void {
         'one process answers one request at a time, so use more when many people or programs query at once (default 1)',
       '1',
     )
+    .option('--no-cache', 'answer every GET from the store, without keeping answers until the store changes')
     .action(async (flags: ServeFlags) => {
       if (!cluster.isWorker) {
         process.exitCode = await runServe(flags);
@@ -70,7 +73,7 @@ async function runServe(flags: ServeFlags): Promise<number> {
   // Loaded here, not at start-up: the other commands never pay for the HTTP framework.
   const { buildServer } = await import('../server/app.js');
   const { serveClustered } = await import('../server/cluster.js');
-  const app = await buildServer({ db, token });
+  const app = await buildServer({ db, token, cacheResponses: flags.cache !== false });
   try {
     const address = await serveClustered(1, () => app.listen({ port, host }));
     if (cluster.isPrimary) console.log(listeningLine(address, file, token, 1));

@@ -22,7 +22,7 @@ const kept = new WeakMap<Database.Database, Totals>();
  * so a write by anyone, including this server's own ingest, empties the memory.
  */
 export function cachedCount(db: Database.Database, sql: string, params: readonly unknown[]): number {
-  const version = statement<string>(db, "SELECT total_changes() || ':' || data_version FROM pragma_data_version", 'pluck').get()!;
+  const version = storeVersion(db);
   let totals = kept.get(db);
   if (!totals || totals.version !== version) {
     totals = { version, counts: new Map() };
@@ -38,4 +38,13 @@ export function cachedCount(db: Database.Database, sql: string, params: readonly
     totals.counts.set(key, n);
   }
   return n;
+}
+
+/**
+ * The state of the store as this connection sees it: the commits of other connections
+ * (PRAGMA data_version) plus the rows this connection changed. Anything computed from the store
+ * may be kept for as long as this string stays the same.
+ */
+export function storeVersion(db: Database.Database): string {
+  return statement<string>(db, "SELECT total_changes() || ':' || data_version FROM pragma_data_version", 'pluck').get()!;
 }

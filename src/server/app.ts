@@ -13,6 +13,7 @@ import { QueryError } from '../corpus/query.js';
 import { BriefError } from '../brief/index.js';
 import { HttpError } from './errors.js';
 import { registerApiRoutes } from './routes.js';
+import { registerResponseCache } from './response-cache.js';
 import { articleFromBody } from './ingest-body.js';
 import { hasToken } from './auth.js';
 import { openApiDocument } from './openapi.js';
@@ -26,6 +27,8 @@ export interface ServerOptions {
   /** The built web interface (web/dist); served at / when present. */
   webRoot?: string | null;
   logger?: boolean;
+  /** Keep GET answers until the store changes (default true). */
+  cacheResponses?: boolean;
 }
 
 /** The web interface's build beside the package: web/dist from src/server or dist/src/server. */
@@ -70,6 +73,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     void reply.status(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}` });
   });
 
+  if (options.cacheResponses !== false) registerResponseCache(app, db);
   registerApiRoutes(app, db);
 
   const pipeline = createPipeline();

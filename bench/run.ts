@@ -143,6 +143,18 @@ console.log('');
 console.log('### Targets');
 console.log('');
 for (const [ok, text] of targets) console.log(`- ${ok ? 'PASS' : 'MISS'} ${text}`);
+
+// --- the HTTP API under load (bench/api-load.ts) ---------------------------------------------
+console.log('');
+console.log(await (await import('./api-load.js')).apiLoadBench(progress));
+
+// --- ingest throughput on two threads (bench/ingest.ts) --------------------------------------
+console.log('');
+console.log(await (await import('./ingest.js')).ingestBench(progress));
+
+// --- queries on a 100,000-event store (bench/corpus-query.ts) -------------------------------
+console.log('');
+console.log((await import('./corpus-query.js')).corpusQueryBench(progress));
 console.log('');
 const loadAtEnd = loadavg()[0]!;
 console.log(`bench took ${fmt((performance.now() - started) / 1000)} s; load average at end: ${loadAtEnd.toFixed(2)}${loadAtEnd > cores ? ' (other processes competed for the cores)' : ''}`);

@@ -22,6 +22,7 @@ export interface MentionFacts {
   placeId: number | null;
   date: DayRange | null;
   dateFromText: boolean;
+  fatalities: number | null;
   /** The day the article reporting it was published, if known. */
   published: string | null;
   articleId: number;
@@ -35,6 +36,7 @@ interface Candidate {
   date_start: string | null;
   date_end: string | null;
   date_source: string | null;
+  fatalities: number | null;
   source_code: string | null;
   target_code: string | null;
   place_kind: string | null;
@@ -66,7 +68,7 @@ export class EventMatcher {
 
   constructor(db: Database.Database) {
     const candidateColumns = `
-      SELECT ev.id, ev.source_id, ev.target_id, ev.place_id, ev.date_start, ev.date_end, ev.date_source,
+      SELECT ev.id, ev.source_id, ev.target_id, ev.place_id, ev.date_start, ev.date_end, ev.date_source, ev.fatalities,
              s.code AS source_code, t.code AS target_code, p.kind AS place_kind, p.country AS place_country
       FROM events ev
       LEFT JOIN entities s ON s.id = ev.source_id
@@ -148,7 +150,13 @@ export class EventMatcher {
     const place = placesAgree(m.placeId, mine.place, c);
     if (place < 0) return 0;
     const sameDay = m.date?.precision === 'day' && c.date_start === c.date_end && m.date.start === c.date_start ? 1 : 0;
-    return roles + place + sameDay;
+    // Two tolls that differ tell two events apart, unless day and place already say they are one
+    // (a toll can be revised upwards between reports of the same day's attack).
+    if (m.fatalities !== null && c.fatalities !== null && m.fatalities !== c.fatalities && !(sameDay && place >= 1)) return 0;
+    const score = roles + place + sameDay;
+    // A month ("earlier in September") against a day fits many events: it needs more than one agreement.
+    const coarseAgainstDay = m.date !== null && c.date_start !== null && (m.date.precision === 'day') !== (c.date_start === c.date_end);
+    return coarseAgainstDay && score < 2 ? 0 : score;
   }
 }
 

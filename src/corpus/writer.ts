@@ -147,12 +147,14 @@ export class CorpusWriter {
     }
 
     let merged = 0;
+    const ownEvents: OwnEvent[] = [];
     for (const e of x.events) {
       const sourceId = e.source ? (entityOf.get(e.source) ?? null) : null;
       const targetId = e.target ? (entityOf.get(e.target) ?? null) : null;
       const placeId = e.place ? (placeOf.get(e.place) ?? null) : null;
       const cls = statusClass(e.status);
-      const found = this.matcher.find({
+      const undated = e.date === null || e.dateSource !== 'text';
+      const found = (undated ? sameArticleEvent(ownEvents, e.type, cls, sourceId, targetId) : null) ?? this.matcher.find({
         type: e.type,
         statusClass: cls,
         sourceId,
@@ -160,11 +162,18 @@ export class CorpusWriter {
         placeId,
         date: dayRange(e.date),
         dateFromText: e.dateSource === 'text',
+        fatalities: e.fatalities,
         published: x.article.published,
         articleId,
       });
-      if (found !== null) merged++;
+      if (found !== null && !ownEvents.some((o) => o.eventId === found)) merged++;
       const eventId = found ?? this.stmts.insertEvent.get(e.type, e.mode, e.cameo, e.status, cls)!.id;
+      const own = ownEvents.find((o) => o.eventId === eventId);
+      // The article's picture of the event fills in as its mentions come: a role once known stays.
+      if (own) {
+        own.sourceId ??= sourceId;
+        own.targetId ??= targetId;
+      } else ownEvents.push({ eventId, type: e.type, statusClass: cls, sourceId, targetId });
       this.stmts.insertMention.run({
         event_id: eventId,
         article_id: articleId,
@@ -227,6 +236,28 @@ export class CorpusWriter {
     this.stmts.deleteArticle.run(articleId);
     this.stmts.orphanEntities.run();
   }
+}
+
+interface OwnEvent {
+  eventId: number;
+  type: string;
+  statusClass: string;
+  sourceId: number | null;
+  targetId: number | null;
+}
+
+/**
+ * An undated later mention in an article ("one of those killed was a senior planner") is the
+ * article's own earlier event of the same type when the actors do not disagree: it tells more
+ * of that event, not of another one somewhere in the corpus that happens to be near in time.
+ */
+function sameArticleEvent(own: readonly OwnEvent[], type: string, statusClass: string, sourceId: number | null, targetId: number | null): number | null {
+  const agrees = (a: number | null, b: number | null) => a === null || b === null || a === b;
+  for (let i = own.length - 1; i >= 0; i--) {
+    const o = own[i]!;
+    if (o.type === type && o.statusClass === statusClass && agrees(o.sourceId, sourceId) && agrees(o.targetId, targetId)) return o.eventId;
+  }
+  return null;
 }
 
 /** The stored sentence holding an offset, by binary search over the article's sentences. */

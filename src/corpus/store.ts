@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate, StoreError } from './schema.js';
+import { migrate, SCHEMA_VERSION, StoreError } from './schema.js';
 
 export { StoreError } from './schema.js';
 
@@ -31,13 +31,15 @@ export function openStore(file: string, options: OpenOptions = {}): Database.Dat
   try {
     db = new Database(file, { readonly: options.readonly === true, fileMustExist: options.readonly === true });
     db.pragma('busy_timeout = 30000');
+    // Reading the schema version is the first thing that fails on a file that is not SQLite, and
+    // a store of a newer sitrep is refused before anything (even the journal mode) is written.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new StoreError(`was written by a newer sitrep (schema ${version}; this one knows up to ${SCHEMA_VERSION})`);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    // Reading the schema is the first thing that fails on a file that is not SQLite.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
     if (options.readonly) checkVersion(db);
     else migrate(db);
     return db;

@@ -4,18 +4,10 @@
 import type { Actor, EventRecord, Place } from '../src/doc/layers.js';
 import { PLOVER_TYPES, STATUSES } from '../src/layers/events/types.js';
 import type { Extraction } from '../src/output/json.js';
+import { seededRandom } from '../test/support/random.js';
 
-/** A seeded generator (mulberry32): the same store on every run. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator: the same store on every run. */
+export const randomSource = seededRandom;
 
 const COUNTRIES: [string, string, string][] = [
   ['IRQ', 'Iraq', 'Iraqi'], ['SYR', 'Syria', 'Syrian'], ['YEM', 'Yemen', 'Yemeni'], ['LBY', 'Libya', 'Libyan'],

@@ -10,6 +10,7 @@ import { createPipeline } from '../src/extract.js';
 import { toExtraction } from '../src/output/json.js';
 import { runCli } from './support/cli.js';
 import { hasShared, sharedDir, skipWithoutShared } from './support/shared.js';
+import { seededRandom } from './support/random.js';
 
 const scorer = path.join(sharedDir, 'eval/score.mjs');
 const work = mkdtempSync(path.join(tmpdir(), 'sitrep-eval-'));
@@ -342,20 +343,10 @@ test('--by-article groups misses, false alarms and wrong fields by article and l
 
 type Json = Record<string, unknown>;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function writeNoisyPredictions(corpusDir: string, goldDir: string, predDir: string, seed: number): void {
   mkdirSync(predDir, { recursive: true });
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const files = readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort();
   files.forEach((file, i) => {
     const gold = JSON.parse(readFileSync(path.join(goldDir, file), 'utf8')) as Json;

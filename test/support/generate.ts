@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from './random.js';
 
 export interface GeneratedArticle {
   id: string;
@@ -255,17 +256,6 @@ interface Incident {
   troops: number;
 }
 
-/** A small, fast PRNG (mulberry32): the same seed always gives the same sequence. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A shuffled copy (Fisher-Yates), the same for the same PRNG state. */
 function shuffle<T>(xs: readonly T[], random: () => number): T[] {
@@ -290,7 +280,7 @@ const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(
 
 /** Generates `count` articles in publication order, ids `${prefix}00001`, ... */
 export function generateArticles(options: GenerateOptions): GeneratedArticle[] {
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const start = new Date(`${options.start ?? '2024-01-01'}T00:00:00Z`);

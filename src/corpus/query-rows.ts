@@ -1,49 +1,8 @@
 import type Database from 'better-sqlite3';
 import { cameoRoot } from './cameo.js';
 
-/** An actor of the corpus as queries return it. */
-export interface EntityRef {
-  id: number;
-  name: string;
-  code: string | null;
-  kind: string;
-  country: string | null;
-}
-
-export interface PlaceRef {
-  id: number;
-  name: string;
-  kind: string;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-/** One real-world event: the summary of every report of it, with the first report's sentence. */
-export interface EventRow {
-  id: number;
-  type: string;
-  mode: string | null;
-  cameo: string;
-  quadClass: number;
-  goldstein: number;
-  status: string;
-  statusClass: string;
-  date: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  datePrecision: string | null;
-  dateSource: string | null;
-  source: EntityRef | null;
-  target: EntityRef | null;
-  place: PlaceRef | null;
-  fatalities: number | null;
-  numArticles: number;
-  numSources: number;
-  firstReported: string | null;
-  lastReported: string | null;
-  evidence: { articleId: number; sentence: string; trigger: string };
-}
+export type { EntityRef, PlaceRef, EventRow } from './api-types.js';
+import type { EntityRef, EventRow, PlaceRef } from './api-types.js';
 
 /** The day an article reports on: its publication date, else the day it was stored. */
 export const REPORTED_DAY = 'coalesce(a.published, substr(a.ingested_at, 1, 10))';
@@ -129,13 +88,14 @@ export function eventFrom(r: EventSqlRow): EventRow {
     cameo: r.cameo,
     quadClass,
     goldstein,
-    status: r.status,
-    statusClass: r.status_class,
+    // The store only ever holds these values (writer.ts writes them from the extraction's own types).
+    status: r.status as EventRow['status'],
+    statusClass: r.status_class as EventRow['statusClass'],
     date: r.date,
     dateStart: r.date_start,
     dateEnd: r.date_end,
     datePrecision: r.date_precision,
-    dateSource: r.date_source,
+    dateSource: r.date_source as EventRow['dateSource'],
     source: entityFrom(r, 's'),
     target: entityFrom(r, 't'),
     place: placeFrom(r, 'p'),
@@ -190,13 +150,13 @@ export function eventsFromRaw(statement: Database.Statement, rows: readonly unkn
       cameo,
       quadClass,
       goldstein,
-      status: r[c.status] as string,
-      statusClass: r[c.statusClass] as string,
+      status: r[c.status] as EventRow['status'],
+      statusClass: r[c.statusClass] as EventRow['statusClass'],
       date: r[c.date] as string | null,
       dateStart: r[c.dateStart] as string | null,
       dateEnd: r[c.dateEnd] as string | null,
       datePrecision: r[c.datePrecision] as string | null,
-      dateSource: r[c.dateSource] as string | null,
+      dateSource: r[c.dateSource] as EventRow['dateSource'],
       source: entityAt(r, s),
       target: entityAt(r, t),
       place:

@@ -1,50 +1,12 @@
 // Types and calls of the HTTP API of `sitrep serve` (/api/*). Everything here is data: views
 // render it through lit text bindings only, never as markup.
 
-export interface EntityRef {
-  id: number;
-  name: string;
-  code: string | null;
-  kind: string;
-  country: string | null;
-}
+// The event rows are the query core's own (src/corpus/api-types.ts, a file without imports).
+import type { EntityRef, EventRow, PlaceRef } from '../../src/corpus/api-types.js';
+export type { EntityRef, EventRow, PlaceRef } from '../../src/corpus/api-types.js';
 
-export interface PlaceRef {
-  id: number;
-  name: string;
-  kind: string;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
-}
-
-export type Status = 'reported' | 'ongoing' | 'planned' | 'negated' | 'hypothetical';
-export type StatusClass = 'happened' | 'planned' | 'negated' | 'hypothetical';
-
-export interface EventRow {
-  id: number;
-  type: string;
-  mode: string | null;
-  cameo: string;
-  quadClass: number | null;
-  goldstein: number | null;
-  status: Status;
-  statusClass: StatusClass;
-  date: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  datePrecision: string | null;
-  dateSource: 'text' | 'published' | null;
-  source: EntityRef | null;
-  target: EntityRef | null;
-  place: PlaceRef | null;
-  fatalities: number | null;
-  numArticles: number;
-  numSources: number;
-  firstReported: string | null;
-  lastReported: string | null;
-  evidence?: { articleId: number; sentence: string; trigger: string } | null;
-}
+export type Status = EventRow['status'];
+export type StatusClass = EventRow['statusClass'];
 
 export interface EventsPage {
   total: number;
@@ -175,110 +137,11 @@ export interface ArticleDetail extends ArticleSummary {
   extraction: Extraction;
 }
 
-/** One sentence of one stored article: what a line of the brief rests on. */
-export interface Citation {
-  articleId: number;
-  title: string | null;
-  url: string | null;
-  published: string | null;
-  source: string | null;
-  sentenceId: number;
-  sentence: string;
-}
-
-export interface BriefActor {
-  id: number;
-  name: string;
-  code: string | null;
-  country: string | null;
-}
-
-export interface BriefPlace {
-  id: number;
-  name: string;
-  kind: string;
-  country: string | null;
-}
-
-/** A corpus event as the brief shows it (sitrep.brief/1). */
-export interface BriefEvent {
-  eventId: number;
-  type: string;
-  mode: string | null;
-  status: string;
-  statusClass: StatusClass;
-  source: BriefActor | null;
-  target: BriefActor | null;
-  place: BriefPlace | null;
-  date: string | null;
-  dateStart: string | null;
-  dateEnd: string | null;
-  dateSource: string | null;
-  fatalities: number | null;
-  triggers: string[];
-  numArticles: number;
-  numSources: number;
-  firstReported: string;
-  lastReported: string;
-}
-
-export interface CountRow {
-  label: string;
-  count: number;
-  citations: Citation[];
-}
-
-export type Standing = 'upcoming' | 'overdue-unconfirmed' | 'fulfilled' | 'contradicted' | 'no-deadline';
-
-export interface CommitmentItem {
-  event: BriefEvent;
-  family: string;
-  deadline: string | null;
-  standing: Standing;
-  evidence: { event: BriefEvent; reported: string; citations: Citation[] }[];
-  late: boolean;
-  citations: Citation[];
-}
-
-export interface PostureItem {
-  actor: BriefActor | null;
-  place: BriefPlace | null;
-  value: number | null;
-  min: number | null;
-  approx: boolean;
-  unit: string;
-  text: string;
-  date: string;
-  dateBasis: 'text' | 'published';
-  placeBasis: 'sentence' | 'event' | null;
-  context: { type: string; statusClass: StatusClass; trigger: string } | null;
-  citations: Citation[];
-}
-
-export interface Brief {
-  schema: string;
-  options: { about?: string; from?: string; to?: string; asOf: string };
-  scope: { query: string; actors: BriefActor[]; places: BriefPlace[] } | null;
-  summary: {
-    articles: number;
-    events: number;
-    firstPublished: string | null;
-    lastPublished: string | null;
-    byType: { type: string; happened: number; planned: number; negated: number; hypothetical: number; total: number; citations: Citation[] }[];
-    actors: (CountRow & { actor: BriefActor })[];
-    places: (CountRow & { place: BriefPlace })[];
-  };
-  timeline: { date: string; dateBasis: 'text' | 'published' | 'reported'; event: BriefEvent; citations: Citation[] }[];
-  commitments: CommitmentItem[];
-  forcePosture: PostureItem[];
-  quotes: { speaker: string; actor: BriefActor | null; role: string | null; quotes: { text: string; date: string | null; citations: Citation[] }[] }[];
-  contradictions: {
-    asserted: BriefEvent;
-    assertedCitations: Citation[];
-    negations: { event: BriefEvent; citations: Citation[]; sameArticle: boolean }[];
-    sameArticle: boolean;
-  }[];
-}
+// The brief's shape (sitrep.brief/1) is the server's own: one declaration, in src/brief/types.ts
+// (a file without imports, so the browser build can read it).
+import type { Brief, Standing } from '../../src/brief/types.js';
+export type { Brief, Citation, CountRow, Standing, CommitmentItem, PostureItem } from '../../src/brief/types.js';
+export type { ActorRef as BriefActor, PlaceRef as BriefPlace, EventRef as BriefEvent } from '../../src/brief/types.js';
 
 export class ApiError extends Error {
   constructor(

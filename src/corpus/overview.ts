@@ -3,18 +3,9 @@ import { cameoRoot } from './cameo.js';
 import { eventConditions } from './query-conditions.js';
 import type { EventCriteria } from './query-filter.js';
 import { statement } from './query-statements.js';
+import type { CorpusStats, NetworkEdge, NetworkNode } from './api-types.js';
+export type { CorpusStats, NetworkEdge, NetworkNode } from './api-types.js';
 
-export interface CorpusStats {
-  articles: number;
-  events: number;
-  actors: number;
-  places: number;
-  mentions: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  byType: Record<string, number>;
-  byStatus: Record<string, number>;
-}
 
 /** The corpus at a glance: sizes, the span of event dates, events by type and by status. */
 export function corpusStats(db: Database.Database): CorpusStats {
@@ -37,23 +28,6 @@ export function corpusStats(db: Database.Database): CorpusStats {
     byType: tally('type'),
     byStatus: tally('status'),
   };
-}
-
-export interface NetworkNode {
-  id: number;
-  name: string;
-  code: string | null;
-  kind: string;
-  events: number;
-}
-
-export interface NetworkEdge {
-  source: number;
-  target: number;
-  events: number;
-  /** Events of the verbal or material cooperation quad classes (1-2), and of conflict (3-4). */
-  cooperation: number;
-  conflict: number;
 }
 
 /**

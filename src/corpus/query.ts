@@ -15,7 +15,6 @@ import {
   type EntityRef,
   type EventRow,
   type EventSqlRow,
-  type PlaceRef,
 } from './query-rows.js';
 import { resolveActorIds } from './query-resolve.js';
 import { likeContaining, likeStarting, statement } from './query-statements.js';
@@ -31,34 +30,8 @@ export type { EntityRef, PlaceRef, EventRow } from './query-rows.js';
 
 type Db = Database.Database;
 
-export interface Mention {
-  id: number;
-  article: { id: number; title: string | null; url: string | null; source: string | null; published: string | null };
-  /** Offsets index the article's text; a mention outside every sentence shows its trigger alone. */
-  sentence: { id: number | null; text: string; start: number; end: number };
-  trigger: { start: number; end: number; text: string };
-  status: string;
-  date: string | null;
-  dateSource: string | null;
-  source: EntityRef | null;
-  target: EntityRef | null;
-  place: PlaceRef | null;
-  fatalities: number | null;
-  confidence: number;
-}
-
-export type ActorSummary = EntityRef & { names: string[]; articles: number; asSource: number; asTarget: number };
-export type PlaceSummary = PlaceRef & { events: number; articles: number };
-export interface ArticleSummary {
-  id: number;
-  docId: string;
-  title: string | null;
-  url: string | null;
-  source: string | null;
-  published: string | null;
-  events: number;
-  ingestedAt: string;
-}
+export type { Mention, ActorSummary, PlaceSummary, ArticleSummary } from './api-types.js';
+import type { Mention, ActorSummary, PlaceSummary, ArticleSummary } from './api-types.js';
 export interface ArticleDetail {
   id: number;
   docId: string;
@@ -213,9 +186,9 @@ function mentionFrom(r: MentionSqlRow): Mention {
       ? { id: r.sentence_id, text: r.sentence_text!, start: r.sentence_start!, end: r.sentence_end! }
       : { id: null, text: r.trigger_text, start: r.trigger_start, end: r.trigger_end },
     trigger: { start: r.trigger_start, end: r.trigger_end, text: r.trigger_text },
-    status: r.status,
+    status: r.status as Mention['status'],
     date: r.date,
-    dateSource: r.date_source,
+    dateSource: r.date_source as Mention['dateSource'],
     source: entityFrom(r, 's'),
     target: entityFrom(r, 't'),
     place: placeFrom(r, 'p'),

@@ -1,9 +1,11 @@
 // Types and calls of the HTTP API of `sitrep serve` (/api/*). Everything here is data: views
 // render it through lit text bindings only, never as markup.
 
-// The event rows are the query core's own (src/corpus/api-types.ts, a file without imports).
-import type { EntityRef, EventRow, PlaceRef } from '../../src/corpus/api-types.js';
-export type { EntityRef, EventRow, PlaceRef } from '../../src/corpus/api-types.js';
+// The rows are the query core's own (src/corpus/api-types.ts, a file without imports), so the
+// server and the browser cannot drift apart.
+import type { ActorSummary, ArticleSummary, CorpusStats as Stats, EventRow, Mention as EventMention, NetworkEdge, NetworkNode, PlaceSummary } from '../../src/corpus/api-types.js';
+export type { EntityRef, EventRow, PlaceRef, ActorSummary, PlaceSummary, ArticleSummary, NetworkNode, NetworkEdge } from '../../src/corpus/api-types.js';
+export type { Mention as EventMention, CorpusStats as Stats } from '../../src/corpus/api-types.js';
 
 export type Status = EventRow['status'];
 export type StatusClass = EventRow['statusClass'];
@@ -23,78 +25,13 @@ export interface ArticleRef {
   published: string | null;
 }
 
-export interface EventMention {
-  id: number;
-  article: ArticleRef;
-  sentence: { id: number | null; text: string; start: number; end: number } | null;
-  trigger: { start: number; end: number; text: string };
-  status: Status;
-  date: string | null;
-  dateSource: 'text' | 'published' | null;
-  source: EntityRef | null;
-  target: EntityRef | null;
-  place: PlaceRef | null;
-  fatalities: number | null;
-  confidence: number;
-}
-
 export interface EventDetail extends EventRow {
   mentions: EventMention[];
-}
-
-export interface Stats {
-  articles: number;
-  events: number;
-  actors: number;
-  places: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  byType: Record<string, number>;
-  byStatus: Record<string, number>;
-}
-
-export interface ActorSummary extends EntityRef {
-  names?: string[];
-  articles: number;
-  asSource: number;
-  asTarget: number;
-}
-
-export interface PlaceSummary extends PlaceRef {
-  events: number;
-  articles: number;
-}
-
-export interface NetworkNode {
-  id: number;
-  name: string;
-  code: string | null;
-  kind: string;
-  events: number;
-}
-
-export interface NetworkEdge {
-  source: number;
-  target: number;
-  events: number;
-  cooperation: number;
-  conflict: number;
 }
 
 export interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
-}
-
-export interface ArticleSummary {
-  id: number;
-  docId: string;
-  title: string | null;
-  url: string | null;
-  source: string | null;
-  published: string | null;
-  events: number;
-  ingestedAt: string;
 }
 
 export interface TextSpan {

@@ -1,12 +1,13 @@
 import { LitElement, css, html, svg, nothing, type PropertyValues } from 'lit';
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
 import { scaleSqrt } from 'd3-scale';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import type { Network, NetworkEdge, NetworkNode } from '../api.js';
 import { truncate } from '../format.js';
 import { CONFLICT, COOP, NEUTRAL, kindColor } from '../palette.js';
 import { shared } from '../styles.js';
+import { chartHostStyles, zoomControlStyles } from './chart-styles.js';
+import { WidthController } from './width-controller.js';
+import { ZoomController } from './zoom-controller.js';
 import '../components/tooltip.js';
 import type { TipContent } from '../components/tooltip.js';
 
@@ -44,9 +45,7 @@ export class NetworkGraph extends LitElement {
     labels: { type: Number },
     selectedEdge: { type: String },
     selected: { type: Number },
-    width: { state: true },
     hover: { state: true },
-    transform: { state: true },
     tip: { state: true },
   };
   declare network: Network;
@@ -57,12 +56,10 @@ export class NetworkGraph extends LitElement {
   /** "source-target" of the link chosen, shown with its two actors while the rest fades. */
   declare selectedEdge: string | null;
   declare selected: number | null;
-  declare width: number;
   declare hover: number | null;
-  declare transform: ZoomTransform;
   declare tip: TipContent | null;
-  private resize?: ResizeObserver;
-  private zoomer?: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly box = new WidthController(this, 800);
+  private readonly zoom = new ZoomController(this, { scaleExtent: [0.5, 8], step: 1.5, onZoom: () => (this.tip = null) });
   private laid: LaidNode[] = [];
   private parts: EdgePart[] = [];
   private layoutKey = '';
@@ -75,24 +72,17 @@ export class NetworkGraph extends LitElement {
     this.labels = 30;
     this.selectedEdge = null;
     this.selected = null;
-    this.width = 800;
     this.hover = null;
-    this.transform = zoomIdentity;
     this.tip = null;
   }
 
   static override styles = [
     shared,
+    chartHostStyles,
+    zoomControlStyles,
     css`
-      :host {
-        position: relative;
-      }
       svg {
-        display: block;
         background: #fbfcfd;
-        border-radius: 4px;
-        cursor: grab;
-        touch-action: none;
       }
       .edge {
         fill: none;
@@ -142,41 +132,11 @@ export class NetworkGraph extends LitElement {
       .faded {
         opacity: 0.12;
       }
-      .controls {
-        position: absolute;
-        top: 8px;
-        right: 8px;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        z-index: 2;
-      }
-      .controls button {
-        width: 28px;
-        height: 28px;
-        padding: 0;
-        justify-content: center;
-        font-size: 16px;
-      }
     `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resize = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && Math.abs(w - this.width) > 2) this.width = w;
-    });
-    this.resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resize?.disconnect();
-  }
-
   protected override willUpdate(changed: PropertyValues): void {
-    const key = `${this.width}x${this.height}:${this.maxNodes}:${this.network.nodes.length}:${this.network.edges.length}:${this.network.nodes.map((n) => n.id).join(',')}`;
+    const key = `${this.box.width}x${this.height}:${this.maxNodes}:${this.network.nodes.length}:${this.network.edges.length}:${this.network.nodes.map((n) => n.id).join(',')}`;
     if (changed.has('network') || key !== this.layoutKey) {
       if (key !== this.layoutKey) this.layout();
       this.layoutKey = key;
@@ -185,7 +145,7 @@ export class NetworkGraph extends LitElement {
 
   /** Runs the force layout to rest and fits it into the box. */
   private layout(): void {
-    const w = Math.max(320, this.width);
+    const w = Math.max(320, this.box.width);
     const h = this.height;
     const nodes = [...this.network.nodes].sort((a, b) => b.events - a.events || a.id - b.id).slice(0, this.maxNodes);
     const ids = new Set(nodes.map((n) => n.id));
@@ -262,7 +222,7 @@ export class NetworkGraph extends LitElement {
   }
 
   override render() {
-    const w = Math.max(320, this.width);
+    const w = Math.max(320, this.box.width);
     const h = this.height;
     const focus = this.hover ?? this.selected;
     const neighbours = new Set<number>();
@@ -274,13 +234,9 @@ export class NetworkGraph extends LitElement {
       }
     }
     const pair = this.hover === null && this.selectedEdge ? this.selectedEdge.split('-').map(Number) : null;
-    const k = this.transform.k;
+    const k = this.zoom.transform.k;
     return html`
-      <div class="controls">
-        <button title="Zoom in" aria-label="Zoom in" @click=${() => this.zoomBy(1.5)}>+</button>
-        <button title="Zoom out" aria-label="Zoom out" @click=${() => this.zoomBy(1 / 1.5)}>−</button>
-        <button title="Reset view" aria-label="Reset view" @click=${() => this.resetZoom()}>⟲</button>
-      </div>
+      ${this.zoom.controls()}
       <svg width=${w} height=${h} role="img" aria-label="Network of ${this.laid.length} actors and ${this.parts.length} links">
         <defs>
           ${(['coop', 'conflict', 'neutral'] as Side[]).map(
@@ -288,7 +244,7 @@ export class NetworkGraph extends LitElement {
               <path d="M0,1L9,5L0,9z" fill=${SIDE_COLOR[s]}></path></marker>`,
           )}
         </defs>
-        <g transform=${this.transform.toString()}>
+        <g transform=${this.zoom.transform.toString()}>
           <g class="edges">
             ${this.parts.map((p) => {
               const faded = pair
@@ -332,27 +288,6 @@ export class NetworkGraph extends LitElement {
     `;
   }
 
-  protected override firstUpdated(): void {
-    const svgEl = this.renderRoot.querySelector('svg')!;
-    this.zoomer = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.5, 8])
-      .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        this.transform = ev.transform;
-        this.tip = null;
-      });
-    select(svgEl).call(this.zoomer).on('dblclick.zoom', null);
-  }
-
-  private zoomBy(f: number): void {
-    const svgEl = this.renderRoot.querySelector('svg');
-    if (svgEl && this.zoomer) select(svgEl).call(this.zoomer.scaleBy, f);
-  }
-
-  private resetZoom(): void {
-    const svgEl = this.renderRoot.querySelector('svg');
-    if (svgEl && this.zoomer) select(svgEl).call(this.zoomer.transform, zoomIdentity);
-  }
-
   private name(id: number): string {
     return this.laid.find((n) => n.node.id === id)?.node.name ?? String(id);
   }
@@ -378,7 +313,7 @@ export class NetworkGraph extends LitElement {
   }
 
   private nodeTip(n: LaidNode): void {
-    const [x, y] = this.transform.apply([n.x, n.y]);
+    const [x, y] = this.zoom.transform.apply([n.x, n.y]);
     const out = this.parts.filter((p) => p.edge.source === n.node.id).reduce((s, p) => s + p.count, 0);
     const inn = this.parts.filter((p) => p.edge.target === n.node.id).reduce((s, p) => s + p.count, 0);
     this.tip = {

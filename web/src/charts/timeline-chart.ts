@@ -10,6 +10,8 @@ import { PLOVER_TYPES } from '../filters.js';
 import { fmtDay, fmtTimeml, isoDay, parseDay } from '../format.js';
 import { CONFLICT, COOP, KEPT, OVERDUE, PLANNED, QUAD_LABELS, eventColor, sideOf } from '../palette.js';
 import { shared } from '../styles.js';
+import { chartHostStyles } from './chart-styles.js';
+import { WidthController } from './width-controller.js';
 import '../components/tooltip.js';
 import type { TipContent } from '../components/tooltip.js';
 
@@ -45,16 +47,14 @@ export class TimelineChart extends LitElement {
     asOf: { type: String },
     standings: { attribute: false },
     mini: { type: Boolean },
-    width: { state: true },
     tip: { state: true },
   };
   declare events: EventRow[];
   declare asOf: string;
   declare standings: Standings;
   declare mini: boolean;
-  declare width: number;
   declare tip: TipContent | null;
-  private resize?: ResizeObserver;
+  private readonly box = new WidthController(this, 900);
   /** The time scale of the last render, for the brush. */
   private x = scaleUtc();
 
@@ -64,16 +64,13 @@ export class TimelineChart extends LitElement {
     this.asOf = isoDay(new Date());
     this.standings = new Map();
     this.mini = false;
-    this.width = 900;
     this.tip = null;
   }
 
   static override styles = [
     shared,
+    chartHostStyles,
     css`
-      :host {
-        position: relative;
-      }
       svg {
         display: block;
         overflow: visible;
@@ -161,20 +158,6 @@ export class TimelineChart extends LitElement {
       }
     `,
   ];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resize = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && Math.abs(w - this.width) > 2) this.width = w;
-    });
-    this.resize.observe(this);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resize?.disconnect();
-  }
 
   private get histHeight(): number {
     return this.mini ? 190 : 76;
@@ -269,7 +252,7 @@ export class TimelineChart extends LitElement {
 
   override render() {
     const { placed, unplaced } = placeAll(this.events, this.asOf, this.standings);
-    const width = Math.max(320, this.width);
+    const width = Math.max(320, this.box.width);
     const domain = this.domain(placed);
     const x = scaleUtc().domain(domain).range([LABEL_W, width - RIGHT_PAD]);
     this.x = x;
@@ -412,7 +395,7 @@ export class TimelineChart extends LitElement {
     if (this.mini) return;
     const g = this.renderRoot.querySelector<SVGGElement>('g.brush');
     if (!g) return;
-    const width = Math.max(320, this.width);
+    const width = Math.max(320, this.box.width);
     const x = this.x;
     const brush = brushX<unknown>()
       .extent([

@@ -1,14 +1,16 @@
 import { LitElement, css, html, svg, nothing } from 'lit';
 import { geoNaturalEarth1, geoPath, geoGraticule10, type GeoProjection } from 'd3-geo';
 import { scaleSqrt } from 'd3-scale';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { zoomIdentity } from 'd3-zoom';
 import { feature, mesh } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry, MultiLineString } from 'geojson';
 import type { EventRow, PlaceRef } from '../api.js';
 import { sideOf, shareColor } from '../palette.js';
 import { shared } from '../styles.js';
+import { chartHostStyles, zoomControlStyles } from './chart-styles.js';
+import { WidthController } from './width-controller.js';
+import { ZoomController } from './zoom-controller.js';
 import '../components/tooltip.js';
 import type { TipContent } from '../components/tooltip.js';
 
@@ -90,9 +92,7 @@ export class WorldMap extends LitElement {
     height: { type: Number },
     selected: { type: Number },
     labels: { type: Number },
-    width: { state: true },
     map: { state: true },
-    transform: { state: true },
     tip: { state: true },
   };
   declare events: EventRow[];
@@ -100,12 +100,10 @@ export class WorldMap extends LitElement {
   declare selected: number | null;
   /** How many of the busiest places get a name beside their circle. */
   declare labels: number;
-  declare width: number;
   declare map: Basemap | null;
-  declare transform: ZoomTransform;
   declare tip: TipContent | null;
-  private resize?: ResizeObserver;
-  private zoomer?: ZoomBehavior<SVGSVGElement, unknown>;
+  private readonly box = new WidthController(this, 800);
+  private readonly zoom = new ZoomController(this, { scaleExtent: [1, 40], step: 1.6, onZoom: () => (this.tip = null) });
   private fittedFor = '';
   private labelCache: { key: string; labels: CountryLabel[] } = { key: '', labels: [] };
 
@@ -115,24 +113,17 @@ export class WorldMap extends LitElement {
     this.height = 460;
     this.selected = null;
     this.labels = 8;
-    this.width = 800;
     this.map = null;
-    this.transform = zoomIdentity;
     this.tip = null;
   }
 
   static override styles = [
     shared,
+    chartHostStyles,
+    zoomControlStyles,
     css`
-      :host {
-        position: relative;
-      }
       svg {
-        display: block;
         background: #eaf1f7;
-        border-radius: 4px;
-        cursor: grab;
-        touch-action: none;
       }
       .land {
         fill: #f7f5f0;
@@ -185,21 +176,7 @@ export class WorldMap extends LitElement {
         stroke: rgba(255, 255, 255, 0.9);
         pointer-events: none;
       }
-      .controls {
-        position: absolute;
-        top: 8px;
-        right: 8px;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-        z-index: 2;
-      }
       .controls button {
-        width: 28px;
-        height: 28px;
-        padding: 0;
-        justify-content: center;
-        font-size: 16px;
         box-shadow: 0 1px 2px rgba(0, 0, 0, 0.08);
       }
       .attribution {
@@ -217,17 +194,7 @@ export class WorldMap extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resize = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && Math.abs(w - this.width) > 2) this.width = w;
-    });
-    this.resize.observe(this);
     void loadBasemap().then((m) => (this.map = m));
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resize?.disconnect();
   }
 
   /**
@@ -236,7 +203,7 @@ export class WorldMap extends LitElement {
    * a dot; zooming out shows the rest. The whole world when nothing is located.
    */
   private projection(points: PlacePoint[]): GeoProjection {
-    const w = Math.max(300, this.width);
+    const w = Math.max(300, this.box.width);
     const h = this.height;
     const projection = geoNaturalEarth1();
     if (points.length === 0) return projection.fitExtent([[8, 8], [w - 8, h - 8]], { type: 'Sphere' });
@@ -257,14 +224,14 @@ export class WorldMap extends LitElement {
 
   override render() {
     const points = placePoints(this.events);
-    const w = Math.max(300, this.width);
+    const w = Math.max(300, this.box.width);
     const h = this.height;
     const projection = this.projection(points);
     const path = geoPath(projection);
     const r = scaleSqrt()
       .domain([0, Math.max(1, ...points.map((p) => p.events))])
       .range([0, h < 360 ? 18 : 26]);
-    const k = this.transform.k;
+    const k = this.zoom.transform.k;
     const drawn = points
       .map((p) => ({ p, xy: projection([p.place.lon!, p.place.lat!]) }))
       .filter((d): d is { p: PlacePoint; xy: [number, number] } => !!d.xy);
@@ -274,13 +241,9 @@ export class WorldMap extends LitElement {
     const clipped = geoPath(geoNaturalEarth1().scale(projection.scale()).translate(projection.translate()).clipExtent([[0, 0], [w, h]]));
     const countries = this.countryLabels(clipped, `${w}x${h}:${projection.scale()}:${projection.translate().join(',')}`);
     return html`
-      <div class="controls">
-        <button title="Zoom in" aria-label="Zoom in" @click=${() => this.zoomBy(1.6)}>+</button>
-        <button title="Zoom out" aria-label="Zoom out" @click=${() => this.zoomBy(1 / 1.6)}>−</button>
-        <button title="Reset view" aria-label="Reset view" @click=${() => this.resetZoom()}>⟲</button>
-      </div>
+      ${this.zoom.controls()}
       <svg width=${w} height=${h} role="img" aria-label="Map of ${points.length} places with events">
-        <g transform=${this.transform.toString()}>
+        <g transform=${this.zoom.transform.toString()}>
           <path class="graticule" d=${path(geoGraticule10()) ?? ''}></path>
           ${this.map
             ? svg`${this.map.land.features.map((f) => svg`<path class="land" d=${path(f) ?? ''}></path>`)}
@@ -330,12 +293,12 @@ export class WorldMap extends LitElement {
 
   /** Names the busiest places whose labels do not overlap a label already placed. */
   private labelPlaces(drawn: { p: PlacePoint; xy: [number, number] }[], r: (n: number) => number): Set<number> {
-    const k = this.transform.k;
+    const k = this.zoom.transform.k;
     const boxes: [number, number, number, number][] = [];
     const chosen = new Set<number>();
     for (const { p, xy } of drawn) {
       if (chosen.size >= this.labels) break;
-      const [sx, sy] = this.transform.apply(xy);
+      const [sx, sy] = this.zoom.transform.apply(xy);
       const radius = (Math.max(4, r(p.events)) / Math.sqrt(k)) * k;
       const box: [number, number, number, number] = [sx + radius + 2, sy - 8, sx + radius + 6 + p.place.name.length * 6.6, sy + 6];
       if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
@@ -345,38 +308,17 @@ export class WorldMap extends LitElement {
     return chosen;
   }
 
-  protected override firstUpdated(): void {
-    const svgEl = this.renderRoot.querySelector('svg')!;
-    this.zoomer = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([1, 40])
-      .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        this.transform = ev.transform;
-        this.tip = null;
-      });
-    select(svgEl).call(this.zoomer).on('dblclick.zoom', null);
-  }
-
   protected override updated(): void {
     // A new set of places is framed afresh: keep the user's zoom only while the data stays.
-    const key = `${this.events.length}:${this.events[0]?.id ?? ''}:${this.width}:${this.height}`;
+    const key = `${this.events.length}:${this.events[0]?.id ?? ''}:${this.box.width}:${this.height}`;
     if (key !== this.fittedFor) {
       this.fittedFor = key;
-      if (this.transform !== zoomIdentity) this.resetZoom();
+      if (this.zoom.transform !== zoomIdentity) this.zoom.reset();
     }
   }
 
-  private zoomBy(factor: number): void {
-    const svgEl = this.renderRoot.querySelector('svg');
-    if (svgEl && this.zoomer) select(svgEl).call(this.zoomer.scaleBy, factor);
-  }
-
-  private resetZoom(): void {
-    const svgEl = this.renderRoot.querySelector('svg');
-    if (svgEl && this.zoomer) select(svgEl).call(this.zoomer.transform, zoomIdentity);
-  }
-
   private showTip(p: PlacePoint, xy: [number, number]): void {
-    const [x, y] = this.transform.apply(xy);
+    const [x, y] = this.zoom.transform.apply(xy);
     const lines = [`${p.events} event${p.events === 1 ? '' : 's'}: ${p.cooperation} cooperation, ${p.conflict} conflict`];
     if (p.fatalities) lines.push(`${p.fatalities} killed`);
     lines.push(`${p.place.kind}${p.place.country ? ` · ${p.place.country}` : ''} · ${p.place.lat!.toFixed(2)}, ${p.place.lon!.toFixed(2)}`);

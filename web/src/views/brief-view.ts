@@ -5,14 +5,10 @@ import { fmtDay, fmtInt, fmtTimeml, safeHref } from '../format.js';
 import { href } from '../router.js';
 import { shared } from '../styles.js';
 import { ViewBase } from './view-base.js';
+import { STANDING_LABEL } from '../../../src/brief/render/describe.js';
 
-export const STANDING_LABEL: Record<Standing, string> = {
-  upcoming: 'upcoming',
-  'overdue-unconfirmed': 'overdue, unconfirmed',
-  fulfilled: 'fulfilled',
-  contradicted: 'contradicted',
-  'no-deadline': 'no deadline',
-};
+/** The brief's own wording of each standing, shared with its Markdown and HTML renderers. */
+export { STANDING_LABEL };
 
 export const STANDING_CLASS: Record<Standing, string> = {
   upcoming: 'planned',

@@ -6,6 +6,7 @@ import { href, navigate } from '../router.js';
 import { CONFLICT, COOP } from '../palette.js';
 import { shared } from '../styles.js';
 import '../charts/world-map.js';
+import { chartAndPanelStyles } from './layout-styles.js';
 import { miniEventList, miniListStyles } from './mini-list.js';
 import { ViewBase } from './view-base.js';
 
@@ -24,18 +25,8 @@ export class MapView extends ViewBase {
   static override styles = [
     shared,
     miniListStyles,
+    chartAndPanelStyles,
     css`
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 340px;
-        gap: 12px;
-        align-items: start;
-      }
-      @media (max-width: 1000px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
       .ranking {
         list-style: none;
         margin: 0;
@@ -68,19 +59,6 @@ export class MapView extends ViewBase {
         border-radius: 4px;
         background: linear-gradient(90deg, var(--coop), var(--neutral), var(--conflict));
         display: inline-block;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 2px 10px;
-        margin: 6px 0 10px;
-        font-size: 12.5px;
-      }
-      dt {
-        color: var(--ink-3);
-      }
-      dd {
-        margin: 0;
       }
     `,
   ];

@@ -5,6 +5,7 @@ import { href, navigate } from '../router.js';
 import { CONFLICT, COOP, KIND_COLORS } from '../palette.js';
 import { shared } from '../styles.js';
 import '../charts/network-graph.js';
+import { chartAndPanelStyles } from './layout-styles.js';
 import { miniEventList, miniListStyles } from './mini-list.js';
 import { ViewBase } from './view-base.js';
 
@@ -23,18 +24,8 @@ export class NetworkView extends ViewBase {
   static override styles = [
     shared,
     miniListStyles,
+    chartAndPanelStyles,
     css`
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 340px;
-        gap: 12px;
-        align-items: start;
-      }
-      @media (max-width: 1000px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
       .line {
         display: inline-block;
         width: 18px;
@@ -48,19 +39,6 @@ export class NetworkView extends ViewBase {
         border: 1px solid var(--line);
         border-radius: 4px;
         background: #fff;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 2px 10px;
-        margin: 6px 0 10px;
-        font-size: 12.5px;
-      }
-      dt {
-        color: var(--ink-3);
-      }
-      dd {
-        margin: 0;
       }
       .ranking {
         list-style: none;

@@ -541,3 +541,26 @@ test('../shared/corpus ingested twice gives the same counts, and the seed raid a
     assert.ok(transition.some((e) => e.article === 'seed' && e.date === '2025' && e.trigger === 'wind down'), JSON.stringify(transition));
   });
 });
+
+test('a feed item whose page cannot be fetched is stored from the content the feed carries, and the ingest says so', () => {
+  const dir = path.join(work, 'feed-fallback');
+  mkdirSync(dir, { recursive: true });
+  const feed = path.join(dir, 'wire.xml');
+  // Port 9 (discard) has no server on loopback: the page request is refused at once.
+  writeFileSync(
+    feed,
+    `<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Border Wire</title>
+<item><title>Militants ambush patrol near Tal Afar</title><link>http://127.0.0.1:9/tal-afar-ambush</link>
+<pubDate>Tue, 04 Jun 2024 08:00:00 +0000</pubDate>
+<content:encoded><![CDATA[<p>Militants ambushed an Iraqi army patrol near Tal Afar on Monday, killing two soldiers, the Iraqi military said.</p>]]></content:encoded></item>
+</channel></rss>`,
+  );
+  const db = newStore();
+  const r = ingest(db, feed);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(summary(r.stderr).new, 1);
+  assert.match(r.stderr, /tal-afar-ambush.*used the content the feed carries/);
+  const text = withStore(db, (d) => (d.prepare('SELECT extraction FROM articles').pluck().get() as string));
+  assert.match(text, /ambushed an Iraqi army patrol near Tal Afar/);
+});

@@ -55,6 +55,7 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<number>
     progress.end();
     // Statistics for the query planner, refreshed where the data changed enough to matter.
     db.pragma('optimize');
+    for (const w of summary.warnings) console.error(`sitrep: ${w.origin}: ${w.warning}`);
     for (const f of summary.failures) console.error(`sitrep: ${f.origin}: ${f.reason}`);
     console.error(describeSummary(summary, file, (Date.now() - started) / 1000));
     return summary.failed > 0 ? 1 : 0;

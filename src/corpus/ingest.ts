@@ -31,6 +31,8 @@ export interface IngestSummary {
   merged: number;
   actors: number;
   failures: { origin: string; reason: string }[];
+  /** Items stored with a caveat (a feed item whose page failed, read from the feed's own content). */
+  warnings: { origin: string; warning: string }[];
 }
 
 const BATCH = 32;
@@ -44,7 +46,7 @@ const BATCH = 32;
  */
 export async function ingest(db: Database.Database, sources: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const writer = new CorpusWriter(db);
-  const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: 0, events: 0, merged: 0, actors: 0, failures: [] };
+  const summary: IngestSummary = { new: 0, updated: 0, unchanged: 0, failed: 0, events: 0, merged: 0, actors: 0, failures: [], warnings: [] };
   const workers = Math.max(1, options.workers ?? availableParallelism());
   const pool = new ExtractPool(workers);
   const inFlight: { items: { origin: string; article: Article }[]; result: Promise<(string | Error)[]> }[] = [];
@@ -98,6 +100,7 @@ export async function ingest(db: Database.Database, sources: string[], options: 
 
   try {
     for await (const item of readSources(sources, options.sourceOptions)) {
+      if (item.warning !== undefined) summary.warnings.push({ origin: item.origin, warning: item.warning });
       if (item.error !== undefined || !item.article) {
         fail(item.origin, item.error ?? 'no article');
         continue;

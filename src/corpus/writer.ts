@@ -193,8 +193,10 @@ export class CorpusWriter {
         fatalities: e.fatalities,
         confidence: e.confidence,
       });
-      this.summarizer.refresh(eventId);
     }
+    // Each event the article touched is summarized once, after all its mentions are in: the
+    // matcher never offers an event this article already reports, so none is read half-updated.
+    for (const o of ownEvents) this.summarizer.refresh(o.eventId);
 
     for (const q of x.quotes) {
       this.stmts.insertQuote.run({

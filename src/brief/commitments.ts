@@ -35,11 +35,11 @@ export function commitmentsSection(ctx: BriefContext, scoped: BriefEvent[]): Com
 
     const fulfilments = evidence(ctx, happened, (e) =>
       family.fulfilledBy.has(e.ref.type) &&
-      sameParties(plan.ref, e.ref, ctx.k) &&
+      sameParties(plan.ref, e.ref) &&
       (e.ref.dateEnd === null || e.ref.dateEnd >= plan.ref.firstReported),
       (m) => isNews(m) && m.reported <= horizon && ctx.k.fulfillingStatuses.has(m.status));
     const contradictions = fulfilments.length > 0 ? [] : evidence(ctx, negated, (e) =>
-      e.ref.type === plan.ref.type && sameParties(plan.ref, e.ref, ctx.k) && datesAgree(plan.ref, e.ref), isNews);
+      e.ref.type === plan.ref.type && sameParties(plan.ref, e.ref) && datesAgree(plan.ref, e.ref), isNews);
 
     let standing: Standing;
     if (fulfilments.length > 0) standing = 'fulfilled';

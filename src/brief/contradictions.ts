@@ -23,7 +23,7 @@ export function contradictionsSection(ctx: BriefContext, inBrief: BriefEvent[]):
     for (const denial of negated) {
       // A pair is in the brief when either side is in its scope and window.
       if (!inBriefIds.has(claim.ref.eventId) && !inBriefIds.has(denial.ref.eventId)) continue;
-      if (denial.ref.type !== claim.ref.type || !sameParties(claim.ref, denial.ref, ctx.k) || !datesAgree(claim.ref, denial.ref)) continue;
+      if (denial.ref.type !== claim.ref.type || !sameParties(claim.ref, denial.ref) || !datesAgree(claim.ref, denial.ref)) continue;
       if (denial.mentions.some((m) => m.sentenceId !== null && claimSentences.has(m.sentenceId))) continue;
       const sameArticle = denial.mentions.every((m) => claimArticles.has(m.articleId)) && claimArticles.size === 1;
       negations.push({ event: denial.ref, citations: eventCitations(ctx, denial), sameArticle });

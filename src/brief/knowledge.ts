@@ -7,8 +7,6 @@ const schema = z.object({
     fulfillingStatuses: z.array(z.string()),
     fulfilmentHorizonDays: z.number().int().min(0),
   }),
-  symmetricTypes: z.object({ list: z.array(z.string()) }),
-  stateBodies: z.object({ list: z.array(z.string()) }),
   forcePosture: z.object({ units: z.array(z.string()), casualtyWords: z.array(z.string()), casualtyWindow: z.number().int().min(0) }),
   summary: z.object({ topActors: z.number().int().min(0), topPlaces: z.number().int().min(0), examplesPerLine: z.number().int().min(0) }),
 });
@@ -18,8 +16,6 @@ export interface BriefKnowledge {
   commitmentTypes: ReadonlyMap<string, { label: string; fulfilledBy: ReadonlySet<string> }>;
   fulfillingStatuses: ReadonlySet<string>;
   fulfilmentHorizonDays: number;
-  symmetricTypes: ReadonlySet<string>;
-  stateBodies: ReadonlySet<string>;
   forceUnits: ReadonlySet<string>;
   casualtyWords: ReadonlySet<string>;
   casualtyWindow: number;
@@ -41,8 +37,6 @@ export function briefKnowledge(): BriefKnowledge {
     ),
     fulfillingStatuses: new Set(k.commitments.fulfillingStatuses),
     fulfilmentHorizonDays: k.commitments.fulfilmentHorizonDays,
-    symmetricTypes: new Set(k.symmetricTypes.list),
-    stateBodies: new Set(k.stateBodies.list),
     forceUnits: new Set(k.forcePosture.units.map((u) => u.toLowerCase())),
     casualtyWords: new Set(k.forcePosture.casualtyWords.map((w) => w.toLowerCase())),
     casualtyWindow: k.forcePosture.casualtyWindow,

@@ -1,31 +1,14 @@
-import type { BriefKnowledge } from './knowledge.js';
+import { codesAgree, isSymmetricType } from '../corpus/same-event.js';
 import type { ActorRef, EventRef, PlaceRef } from './types.js';
 
 /** How two reports' facts compare: the same, unknown on one side, or in disagreement. */
 export type Agreement = 'same' | 'unknown' | 'different';
 
-/**
- * Two actors are one when they are the same entity, when one CAMEO code refines the other
- * ("USA" and "USAMIL"), or when both are organs of the same state ("USAGOV" announces what
- * "USAMIL" carries out).
- */
-export function actorsAgree(a: ActorRef | null, b: ActorRef | null, k: BriefKnowledge): Agreement {
+/** Two actors are one when they are the same entity or their codes name one acting body (see codesAgree). */
+export function actorsAgree(a: ActorRef | null, b: ActorRef | null): Agreement {
   if (a === null || b === null) return 'unknown';
   if (a.id === b.id) return 'same';
-  if (!a.code || !b.code) return 'different';
-  if (a.code === b.code) return 'same';
-  if (a.country !== null && a.country === b.country && isStateOrgan(a, k) && isStateOrgan(b, k)) return 'same';
-  const [short, long] = a.code.length <= b.code.length ? [a, b] : [b, a];
-  // "USA" refines to "USAMIL" but not to "USAMED": a country's media or rebels are not the state.
-  if (short.code === short.country) return 'different';
-  return long.code!.startsWith(short.code!) ? 'same' : 'different';
-}
-
-function isStateOrgan(a: ActorRef, k: BriefKnowledge): boolean {
-  const { code, country } = a;
-  if (code === null || country === null || !code.startsWith(country)) return false;
-  const body = code.slice(country.length);
-  return body === '' || k.stateBodies.has(body);
+  return codesAgree(a, b) ? 'same' : 'different';
 }
 
 /** The same place, or a country and a place inside it; two places in one country are two places. */
@@ -42,12 +25,12 @@ export function placesAgree(a: PlaceRef | null, b: PlaceRef | null): Agreement {
  * (at least one side named by both, none in disagreement, either way round for symmetric
  * types) and their places do not disagree. Types are compared by the caller.
  */
-export function sameParties(a: EventRef, b: EventRef, k: BriefKnowledge): boolean {
+export function sameParties(a: EventRef, b: EventRef): boolean {
   if (placesAgree(a.place, b.place) === 'different') return false;
-  const straight = rolesAgree(actorsAgree(a.source, b.source, k), actorsAgree(a.target, b.target, k));
+  const straight = rolesAgree(actorsAgree(a.source, b.source), actorsAgree(a.target, b.target));
   if (straight) return true;
-  if (!k.symmetricTypes.has(a.type) || !k.symmetricTypes.has(b.type)) return false;
-  return rolesAgree(actorsAgree(a.source, b.target, k), actorsAgree(a.target, b.source, k));
+  if (!isSymmetricType(a.type) || !isSymmetricType(b.type)) return false;
+  return rolesAgree(actorsAgree(a.source, b.target), actorsAgree(a.target, b.source));
 }
 
 function rolesAgree(source: Agreement, target: Agreement): boolean {

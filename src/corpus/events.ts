@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { EventRecord } from '../doc/layers.js';
 import { addDays, dayRange, periodStarts, type DayRange } from './dates.js';
-import { codesCompatible } from './names.js';
+import { codesAgree, isSymmetricType, type CodedActor } from './same-event.js';
 
 export type StatusClass = 'happened' | 'planned' | 'negated' | 'hypothetical';
 
@@ -9,9 +9,6 @@ export type StatusClass = 'happened' | 'planned' | 'negated' | 'hypothetical';
 export function statusClass(status: EventRecord['status']): StatusClass {
   return status === 'reported' || status === 'ongoing' ? 'happened' : status;
 }
-
-/** Types whose two sides play the same part: a meeting of A with B is a meeting of B with A. */
-const SYMMETRIC_TYPES = new Set(['CONSULT', 'COOPERATE', 'AGREE', 'MOBILIZE']);
 
 /** What a new mention brings, with its actors and place already resolved to corpus rows. */
 export interface MentionFacts {
@@ -38,7 +35,9 @@ interface Candidate {
   date_source: string | null;
   fatalities: number | null;
   source_code: string | null;
+  source_country: string | null;
   target_code: string | null;
+  target_country: string | null;
   place_kind: string | null;
   place_country: string | null;
 }
@@ -69,7 +68,7 @@ export class EventMatcher {
   constructor(db: Database.Database) {
     const candidateColumns = `
       SELECT ev.id, ev.source_id, ev.target_id, ev.place_id, ev.date_start, ev.date_end, ev.date_source, ev.fatalities,
-             s.code AS source_code, t.code AS target_code, p.kind AS place_kind, p.country AS place_country
+             s.code AS source_code, s.country AS source_country, t.code AS target_code, t.country AS target_country, p.kind AS place_kind, p.country AS place_country
       FROM events ev
       LEFT JOIN entities s ON s.id = ev.source_id
       LEFT JOIN entities t ON t.id = ev.target_id
@@ -90,7 +89,7 @@ export class EventMatcher {
       `${candidateColumns} WHERE ev.status_class = ? AND ev.type = ? AND +ev.date_start IS NULL AND ev.first_reported BETWEEN ? AND ? AND ${notInArticle}
        ORDER BY ev.first_reported, ev.id LIMIT ${MAX_CANDIDATES}`,
     );
-    this.entityCode = db.prepare<[number], { code: string | null }>('SELECT code FROM entities WHERE id = ?');
+    this.entityCode = db.prepare<[number], CodedActor>('SELECT code, country FROM entities WHERE id = ?');
     this.placeInfo = db.prepare<[number], { kind: string; country: string | null }>('SELECT kind, country FROM places WHERE id = ?');
   }
 
@@ -98,8 +97,8 @@ export class EventMatcher {
     const candidates = this.candidates(m);
     if (candidates.length === 0) return null;
     const mine = {
-      sourceCode: m.sourceId === null ? null : (this.entityCode.get(m.sourceId)?.code ?? null),
-      targetCode: m.targetId === null ? null : (this.entityCode.get(m.targetId)?.code ?? null),
+      source: this.coding(m.sourceId),
+      target: this.coding(m.targetId),
       place: m.placeId === null ? null : (this.placeInfo.get(m.placeId) ?? null),
     };
     let best: { id: number; score: number } | null = null;
@@ -108,6 +107,10 @@ export class EventMatcher {
       if (score > 0 && (best === null || score > best.score)) best = { id: c.id, score };
     }
     return best?.id ?? null;
+  }
+
+  private coding(entityId: number | null): CodedActor {
+    return (entityId === null ? undefined : this.entityCode.get(entityId)) ?? { code: null, country: null };
   }
 
   private candidates(m: MentionFacts): Candidate[] {
@@ -133,7 +136,7 @@ export class EventMatcher {
   /** 0 when the two disagree or nothing but the type agrees; else how many facts agree. */
   private agreement(
     m: MentionFacts,
-    mine: { sourceCode: string | null; targetCode: string | null; place: { kind: string; country: string | null } | null },
+    mine: { source: CodedActor; target: CodedActor; place: { kind: string; country: string | null } | null },
     c: Candidate,
   ): number {
     if (m.date && c.date_start && c.date_end) {
@@ -141,9 +144,11 @@ export class EventMatcher {
       const slack = exact ? 0 : PUBLISHED_DATE_SLACK_DAYS;
       if (!(m.date.start <= addDays(c.date_end, slack) && m.date.end >= addDays(c.date_start, -slack))) return 0;
     }
-    const straight = rolesAgree(m.sourceId, mine.sourceCode, c.source_id, c.source_code) + rolesAgree(m.targetId, mine.targetCode, c.target_id, c.target_code);
-    const swapped = SYMMETRIC_TYPES.has(m.type)
-      ? rolesAgree(m.sourceId, mine.sourceCode, c.target_id, c.target_code) + rolesAgree(m.targetId, mine.targetCode, c.source_id, c.source_code)
+    const cSource = { code: c.source_code, country: c.source_country };
+    const cTarget = { code: c.target_code, country: c.target_country };
+    const straight = rolesAgree(m.sourceId, mine.source, c.source_id, cSource) + rolesAgree(m.targetId, mine.target, c.target_id, cTarget);
+    const swapped = isSymmetricType(m.type)
+      ? rolesAgree(m.sourceId, mine.source, c.target_id, cTarget) + rolesAgree(m.targetId, mine.target, c.source_id, cSource)
       : -Infinity;
     const roles = Math.max(straight, swapped);
     if (roles < 0) return 0;
@@ -161,11 +166,10 @@ export class EventMatcher {
 }
 
 /** 1 when both sides name the same actor, 0 when either is unknown, -1 when they disagree. */
-function rolesAgree(aId: number | null, aCode: string | null, bId: number | null, bCode: string | null): number {
+function rolesAgree(aId: number | null, a: CodedActor, bId: number | null, b: CodedActor): number {
   if (aId === null || bId === null) return 0;
   if (aId === bId) return 1;
-  if (aCode !== null && bCode !== null && codesCompatible(aCode, bCode)) return 1;
-  return -Infinity;
+  return codesAgree(a, b) ? 1 : -Infinity;
 }
 
 function placesAgree(id: number | null, mine: { kind: string; country: string | null } | null, c: Candidate): number {

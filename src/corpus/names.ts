@@ -35,9 +35,3 @@ export function namesCompatible(a: string[], b: string[]): boolean {
   const pool = new Set(long);
   return short.every((t) => pool.has(t));
 }
-
-/** CAMEO codes of the same body at different depths agree ("USA" and "USAMIL"); others do not. */
-export function codesCompatible(a: string | null, b: string | null): boolean {
-  if (a === null || b === null) return true;
-  return a.startsWith(b) || b.startsWith(a);
-}

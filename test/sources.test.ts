@@ -292,3 +292,13 @@ test('mixed sources keep argument order; a feed file follows its links whatever 
   assert.equal(await countSources([feedFile, missing]), 3);
   assert.equal(await countSources([feedFile, `${base}/rss.xml`]), undefined);
 });
+
+test('feed titles typed html lose their tags and have their entities decoded once', async () => {
+  const { parseFeed } = await import('../src/corpus/feed.js');
+  const feed = parseFeed(`<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Coast &amp;amp; harbour</title>
+  <entry><title type="html">Pier repairs &lt;b&gt;delayed&lt;/b&gt; &amp;#8211; operator&amp;rsquo;s estimate &amp;amp; costs</title><link href="https://example.org/pier"/></entry>
+</feed>`);
+  assert.equal(feed?.title, 'Coast & harbour');
+  assert.equal(feed?.items[0]?.title, 'Pier repairs delayed – operator’s estimate & costs');
+});

@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { XMLParser } from 'fast-xml-parser';
 import { isRealDate, normalizePublished } from '../article/article.js';
 
@@ -144,20 +145,8 @@ function text(value: unknown): string | null {
 function plain(value: unknown): string | null {
   const raw = text(value);
   if (raw === null) return null;
-  const stripped = raw.includes('<') || raw.includes('&') ? decodeEntities(raw.replace(/<[^>]*>/g, ' ')) : raw;
+  const stripped = raw.includes('<') || raw.includes('&') ? decodeHTML(raw.replace(/<[^>]*>/g, ' ')) : raw;
   return stripped.replace(/\s+/g, ' ').trim() || null;
-}
-
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[ref.toLowerCase()] ?? whole;
-  });
 }
 
 function escapeHtml(s: string): string {

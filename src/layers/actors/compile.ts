@@ -1,5 +1,5 @@
 import { flagKeys, KeyFlag } from './key-flags.js';
-import { PhraseTrie, phraseKeys } from './phrase-trie.js';
+import { PhraseTrie, phraseKeys, type TrieNode } from './phrase-trie.js';
 import { WORD_LISTS, type ActorKind, type LexiconFile, type WordListName } from './lexicon-schema.js';
 
 /** A named body: institution, armed group, IGO, coalition or news organization. */
@@ -96,8 +96,17 @@ export interface CompiledLexicon {
   words: Record<WordListName, Set<string>>;
   /** Multi-word entries of the lists, as key sequences, longest first. */
   phrases: Record<WordListName, string[][]>;
-  /** Per token key, the KeyFlag bits of the lists it belongs to (keys in no list are absent). */
-  keyFlags: Map<string, number>;
+  /** Per token key in some list or starting some phrase: what the parser asks about it (other keys are absent). */
+  keyFacts: Map<string, KeyFacts>;
+  /** `keyFacts` of the one-character ASCII keys, by character code: punctuation needs no hashing. */
+  asciiKeyFacts: readonly (KeyFacts | undefined)[];
+}
+
+export interface KeyFacts {
+  /** KeyFlag bits of the lists the key belongs to. */
+  flags: number;
+  /** The trie node of the phrases starting with the key, if any. */
+  phrase: TrieNode<Entry> | undefined;
 }
 
 /** Turns the merged lexicon files into look-up structures, once per annotator. */
@@ -211,7 +220,10 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
   flagKeys(keyFlags, words.speechVerbs, KeyFlag.speechVerb);
   flagKeys(keyFlags, words.nameParticles, KeyFlag.nameParticle);
   flagKeys(keyFlags, phrases.creditPhrases.map((p) => p[0]!), KeyFlag.creditStart);
-  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, displacedHead, backReferences, words, phrases, keyFlags };
+  const keyFacts = new Map<string, KeyFacts>();
+  for (const [key, flags] of keyFlags) keyFacts.set(key, { flags, phrase: trie.firstNode(key) });
+  const asciiKeyFacts = Array.from({ length: 128 }, (_, c) => keyFacts.get(String.fromCharCode(c)));
+  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, displacedHead, backReferences, words, phrases, keyFacts, asciiKeyFacts };
 }
 
 /** "IRQREB" belongs to Iraq; "ISIS" and "CVL" to no country. */

@@ -2,6 +2,9 @@ import type { Candidate } from './candidates.js';
 import { KeyFlag } from './key-flags.js';
 import type { ParseState } from './parse-state.js';
 
+// Read once: module exports are reached through getters when tsx runs the code as CommonJS.
+const DISPLACED_WORD = KeyFlag.displacedWord;
+
 /**
  * People said to be displaced are refugees (spec §2 sector REF): "two million people have
  * been displaced" = REF, "Sudanese civilians displaced by the fighting" = SDNREF, "the
@@ -11,10 +14,10 @@ import type { ParseState } from './parse-state.js';
  */
 export function findDisplaced(state: ParseState): void {
   const { view, lex } = state;
-  if (!lex.displacedHead) return;
+  if (!lex.displacedHead || (view.anyFlags & DISPLACED_WORD) === 0) return;
   for (let u = 0; u < view.units.length; u++) {
     const unit = view.units[u]!;
-    if (!view.is(unit.from, KeyFlag.displacedWord) || !view.plain(u)) continue;
+    if (!view.is(unit.from, DISPLACED_WORD) || !view.plain(u)) continue;
     const noun = peopleBefore(state, unit.from) ?? peopleAfter(state, unit.to);
     if (noun !== null) markDisplaced(state, noun);
   }

@@ -13,6 +13,8 @@ export const KeyFlag = {
   creditStart: 1 << 6,
   /** The first key of some lexicon phrase: only there (or at a possessive) can a phrase match start. */
   phraseStart: 1 << 7,
+  /** Not a list: set per token whose key may be a phrase with a possessive attached ("iraq's", "iraqis'"). */
+  possessiveForm: 1 << 8,
 } as const;
 
 export type KeyFlag = (typeof KeyFlag)[keyof typeof KeyFlag];

@@ -3,7 +3,12 @@ import type { Head, KnownPerson, NamedActor } from './compile.js';
 import { KeyFlag } from './key-flags.js';
 import { addPlace, type ParseState } from './parse-state.js';
 import { isCityThenRegion, isPlaceContext } from './places.js';
-import { adjacent, isCapitalized } from './units.js';
+import { adjacent as adjacentExport, isCapitalized as isCapitalizedExport } from './units.js';
+
+// Read once: module exports are reached through getters when tsx runs the code as CommonJS.
+const { groupNoun: GROUP_NOUN, backReference: BACK_REFERENCE } = KeyFlag;
+const adjacent = adjacentExport;
+const isCapitalized = isCapitalizedExport;
 
 const MAX_UNKNOWN_BEFORE_HEAD = 2;
 const MAX_LED_LOOKAHEAD = 6;
@@ -118,7 +123,7 @@ function plainWord(state: ParseState, u: number): number {
     view.consumed[u] = true;
     return u + 1;
   }
-  if (view.is(view.units[u]!.from, KeyFlag.groupNoun)) return groupNoun(state, u);
+  if (view.is(view.units[u]!.from, GROUP_NOUN)) return groupNoun(state, u);
   return u + 1;
 }
 
@@ -469,7 +474,7 @@ function postModifier(state: ParseState, k: number, head: Head): { country: stri
 function backReferenceAt(state: ParseState, u: number): string | null {
   const { view, lex } = state;
   const unit = view.units[u]!;
-  if (!view.is(unit.from, KeyFlag.backReference)) return null;
+  if (!view.is(unit.from, BACK_REFERENCE)) return null;
   const key = view.key(unit.from);
   if (unit.to !== unit.from + 1 || !definiteBefore(state, unit.from)) return null;
   const next = view.token(unit.to);
@@ -568,12 +573,31 @@ function qualifiedStart(state: ParseState, token: number): number {
 
 /** Lower-case words of a phrase without determiners and numbers: the identity of an anonymous source. */
 function describe(state: ParseState, start: number, end: number): string {
-  return state.text
-    .slice(start, end)
-    .toLowerCase()
-    .replace(/[’']s\b/g, '')
-    .split(/\s+/)
-    .filter((w) => w && !state.lex.words.determiners.has(w) && !/^\d/.test(w))
-    .join(' ');
+  let lower = state.text.slice(start, end).toLowerCase();
+  if (lower.includes("'") || lower.includes('’')) lower = lower.replace(POSSESSIVE_S, '');
+  const determiners = state.lex.words.determiners;
+  let out = '';
+  // Words are cut at white space by hand: this runs for every sector mention.
+  for (let i = 0; i < lower.length; ) {
+    while (i < lower.length && isSpaceAt(lower, i)) i++;
+    const wordStart = i;
+    while (i < lower.length && !isSpaceAt(lower, i)) i++;
+    if (i === wordStart) break;
+    const first = lower.charCodeAt(wordStart);
+    if (first >= 48 && first <= 57) continue;
+    const word = lower.slice(wordStart, i);
+    if (determiners.has(word)) continue;
+    out = out === '' ? word : `${out} ${word}`;
+  }
+  return out;
 }
 
+const POSSESSIVE_S = /[’']s\b/g;
+const SPACE = /\s/;
+
+/** `\s` of a regex, by character code for ASCII. */
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i]!);
+}

@@ -1,13 +1,13 @@
 import type { Doc } from '../../doc/document.js';
 import type { Candidate, PlaceUse } from './candidates.js';
-import type { CompiledLexicon } from './compile.js';
-import { parseNounPhrase } from './noun-phrases.js';
+import type { CompiledLexicon, Entry } from './compile.js';
+import { parseNounPhrase as parseNounPhraseExport } from './noun-phrases.js';
 import { findDisplaced } from './displaced.js';
 import { KeyFlag } from './key-flags.js';
 import type { ParseState } from './parse-state.js';
-import { nameKey, parseName, surnameKeys, tryPerson } from './people.js';
+import { nameKey, parseName, surnameKeys, tryPerson as tryPersonExport } from './people.js';
 import { TokenFacts } from './token-facts.js';
-import { adjacent, isCapitalized, SentenceUnits } from './units.js';
+import { adjacent, EntryBit, isCapitalized as isCapitalizedExport, SentenceUnits } from './units.js';
 
 export interface ParsedDocument {
   candidates: Candidate[];
@@ -17,6 +17,15 @@ export interface ParsedDocument {
   /** Characters before this offset are a dateline ("MOGADISHU, Somalia —"). */
   datelineEnd: number;
 }
+
+// Read once: module exports are reached through getters when tsx runs the code as CommonJS.
+const { creditStart, notName, nameParticle, speechVerb } = KeyFlag;
+const tryPerson = tryPersonExport;
+const parseNounPhrase = parseNounPhraseExport;
+const isCapitalized = isCapitalizedExport;
+/** Entry types that name a country ("Iraq", "Baghdad", "Iraqi", "Iraqis"). */
+const COUNTRY_BITS = EntryBit.country | EntryBit.capital | EntryBit.demonym | EntryBit.people;
+const namesCountry = (x: Entry): boolean => x.type === 'country' || x.type === 'capital' || x.type === 'demonym' || x.type === 'people';
 
 // "PENTAGON —", "TAMPA, Fla. –", "BAGHDAD (AP) —": where the report was filed, not who acted.
 const DATELINE = /^\s*[A-Z][A-Z.'’ ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]\s/;
@@ -37,8 +46,8 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFact
     views.push(view);
     for (const unit of view.units) {
       // Only lexicon units name countries. "Iran-backed militias": the backer is not where the militias are.
-      if (unit.entries === null || unit.start < state.datelineEnd || view.key(unit.to) === '-' || view.key(unit.from - 1) === '-') continue;
-      const e = unit.entries.find((x) => x.type === 'country' || x.type === 'capital' || x.type === 'demonym' || x.type === 'people');
+      if ((unit.types & COUNTRY_BITS) === 0 || unit.start < state.datelineEnd || view.key(unit.to) === '-' || view.key(unit.from - 1) === '-') continue;
+      const e = unit.entries!.find(namesCountry);
       if (e && 'code' in e) countries.push({ country: e.code, sentence: s.index, token: unit.from });
     }
     if (isCreditLine(view, lex)) {
@@ -64,7 +73,8 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFact
 
 /** "VOA correspondent Jeff Seldin contributed to this report." */
 function isCreditLine(view: SentenceUnits, lex: CompiledLexicon): boolean {
-  for (let i = view.from; i < view.to; i++) if (view.is(i, KeyFlag.creditStart) && view.startsWith(i, lex.phrases.creditPhrases)) return true;
+  if ((view.anyFlags & creditStart) === 0) return false;
+  for (let i = view.from; i < view.to; i++) if (view.is(i, creditStart) && view.startsWith(i, lex.phrases.creditPhrases)) return true;
   return false;
 }
 
@@ -86,7 +96,7 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
       const t = view.plain(u);
       if (!t || t.kind !== 'word') continue;
       const from = view.units[u]!.from;
-      if (view.is(from, KeyFlag.notName)) continue;
+      if (view.is(from, notName)) continue;
       if (!isCapitalized(t) && !particleName(view, from)) continue;
       if (!mayBeShortName(view, from, known)) continue;
       const name = parseName(state, view.units[u]!.from);
@@ -116,14 +126,14 @@ const SPEECH_WINDOW = 8;
 
 /** "al-Tikriti": a lower-case particle joined by a hyphen to a capitalized name. */
 function particleName(view: SentenceUnits, token: number): boolean {
-  return view.is(token, KeyFlag.nameParticle) && view.key(token + 1) === '-' && adjacent(view.token(token), view.token(token + 1)) && isCapitalized(view.token(token + 2));
+  return view.is(token, nameParticle) && view.key(token + 1) === '-' && adjacent(view.token(token), view.token(token + 1)) && isCapitalized(view.token(token + 2));
 }
 
 /** Only names seen before or near a verb of speaking are worth parsing. */
 function mayBeShortName(view: SentenceUnits, token: number, known: ReadonlyMap<string, number>): boolean {
   const key = view.key(token);
   if (known.has(key) || (view.key(token + 1) === '-' && known.has(`${key}-${view.key(token + 2)}`))) return true;
-  if (view.is(token - 1, KeyFlag.speechVerb) || view.key(token - 1) === 'to') return true;
-  for (let k = token + 1; k < Math.min(view.to, token + SPEECH_WINDOW); k++) if (view.is(k, KeyFlag.speechVerb)) return true;
+  if (view.is(token - 1, speechVerb) || view.key(token - 1) === 'to') return true;
+  for (let k = token + 1; k < Math.min(view.to, token + SPEECH_WINDOW); k++) if (view.is(k, speechVerb)) return true;
   return false;
 }

@@ -1,7 +1,11 @@
 import type { Body, PersonCandidate } from './candidates.js';
 import type { KnownPerson, Title } from './compile.js';
 import type { ParseState } from './parse-state.js';
-import { adjacent, isCapitalized, type SentenceUnits } from './units.js';
+import { adjacent as adjacentExport, EntryBit, isCapitalized as isCapitalizedExport, type SentenceUnits } from './units.js';
+
+// Read once: module exports are reached through getters when tsx runs the code as CommonJS.
+const adjacent = adjacentExport;
+const isCapitalized = isCapitalizedExport;
 
 const MAX_NAME_TOKENS = 9;
 const MAX_APPOSITION_UNITS = 30;
@@ -17,6 +21,8 @@ export interface ParsedName {
   text: string;
   /** Name words without initials, nicknames and suffixes ("Lloyd", "Austin"). */
   words: string[];
+  /** `words` lower-cased as token keys are ("lloyd", "austin"), built from the token keys. */
+  keys: string[];
   known: KnownPerson | null;
 }
 
@@ -29,6 +35,8 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
   const { view, lex } = state;
   const w = lex.words;
   const words: string[] = [];
+  // Built from the token keys: lower-casing text cut from a two-byte document is slow.
+  const keys: string[] = [];
   let known: KnownPerson | null = null;
   let i = token;
   let charEnd = -1;
@@ -41,6 +49,7 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
     if (unit.entries) {
       if (words.length > 0 && isInnerHonorific(state, u, i)) {
         words.push(t.text); // "Hassan Sheikh Mohamud": the honorific is part of the name
+        keys.push(key);
         i = unit.to;
         continue;
       }
@@ -49,7 +58,10 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
       known = person.person;
       for (const part of state.text.slice(unit.start, unit.end).split(/\s+/)) {
         const k = part.toLowerCase().replace(/\.$/, '');
-        if (!/^\p{Lu}\.?$/u.test(part) && !w.nameSuffixes.has(k)) words.push(part);
+        if (!/^\p{Lu}\.?$/u.test(part) && !w.nameSuffixes.has(k)) {
+          words.push(part);
+          keys.push(keyOfWord(part));
+        }
       }
       i = unit.to;
       lastGood = i;
@@ -59,8 +71,10 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
     }
     if (w.nameParticles.has(key) && view.key(i + 1) === '-' && adjacent(t, view.token(i + 1)) && isCapitalized(view.token(i + 2)) && adjacent(view.token(i + 1), view.token(i + 2))) {
       const part = view.token(i + 2)!;
-      const possessive = /['’]s$/.test(part.text);
+      const possessive = endsInPossessive(part.text);
       words.push(`${t.text}-${possessive ? part.text.slice(0, -2) : part.text}`);
+      const partKey = view.key(i + 2);
+      keys.push(`${key}-${possessive ? partKey.slice(0, -2) : partKey}`);
       i += 3;
       lastGood = i;
       charEnd = possessive ? part.end - 2 : part.end;
@@ -69,10 +83,11 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
     }
     if (w.nameParticles.has(key) && !isCapitalized(t) && words.length > 0 && isCapitalized(view.token(i + 1)) && view.token(i + 1)!.kind === 'word') {
       words.push(t.text); // "bin Laden"
+      keys.push(key);
       i++;
       continue;
     }
-    if (/^\p{Lu}$/u.test(t.text) && view.key(i + 1) === '.' && adjacent(t, view.token(i + 1))) {
+    if (t.text.length <= 2 && SINGLE_CAPITAL.test(t.text) && view.key(i + 1) === '.' && adjacent(t, view.token(i + 1))) {
       i += 2; // an initial, "J."
       continue;
     }
@@ -84,16 +99,19 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
         break;
       }
       let text = t.text;
+      let wordKey = key;
       let end = t.end;
       i++;
       // "Abd-Allah", "Fazl-ur-Rehman": hyphenated parts stay one word.
       while (view.key(i) === '-' && adjacent(view.token(i - 1), view.token(i)) && adjacent(view.token(i), view.token(i + 1)) && view.token(i + 1)!.kind === 'word') {
         text += `-${view.token(i + 1)!.text}`;
+        wordKey += `-${view.key(i + 1)}`;
         end = view.token(i + 1)!.end;
         i += 2;
       }
-      const possessive = /['’]s$/.test(text);
+      const possessive = endsInPossessive(text);
       words.push(possessive ? text.slice(0, -2) : text);
+      keys.push(possessive ? wordKey.slice(0, -2) : wordKey);
       lastGood = i;
       charEnd = possessive ? end - 2 : end;
       if (possessive) break;
@@ -107,7 +125,8 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
   }
   if (words.length === 0 || charEnd < 0) return null;
   const start = view.token(token)!.start;
-  return { end: lastGood, charEnd, text: state.text.slice(start, charEnd), words: cleanWords(words), known };
+  dropEmptyWords(words, keys);
+  return { end: lastGood, charEnd, text: state.text.slice(start, charEnd), words, keys, known };
 }
 
 /**
@@ -124,17 +143,33 @@ function isInnerHonorific(state: ParseState, u: number, i: number): boolean {
   return !!nextUnit && (!nextUnit.entries || view.has(u + 1, 'person'));
 }
 
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+
+/** "Sudani's", "Sudani’s". */
+const endsInPossessive = (text: string): boolean => text.endsWith("'s") || text.endsWith('’s');
+
+/** Lower case with curly apostrophes straightened, as token keys are. */
+const keyOfWord = (word: string): string => {
+  const lower = word.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+};
+
 function skipPeriod(view: SentenceUnits, i: number): number {
   return view.key(i) === '.' && adjacent(view.token(i - 1), view.token(i)) ? i + 1 : i;
 }
 
-function cleanWords(words: string[]): string[] {
-  return words.filter((x) => x.length > 0);
+/** Drops empty words, and their keys with them. */
+function dropEmptyWords(words: string[], keys: string[]): void {
+  for (let k = words.length - 1; k >= 0; k--) {
+    if (words[k]!.length > 0) continue;
+    words.splice(k, 1);
+    keys.splice(k, 1);
+  }
 }
 
 /** Keys a later mention may use for this person: the name and its tails ("Shia al-Sudani", "al-Sudani", "Sudani"). */
 export function surnameKeys(name: ParsedName, particles: ReadonlySet<string>): string[] {
-  const words = name.words.map((x) => x.toLowerCase().replace(/’/g, "'"));
+  const words = name.keys;
   const keys = new Set<string>();
   for (let k = 0; k < words.length; k++) {
     if (k === 0 && words.length > 1) continue;
@@ -149,7 +184,7 @@ export function surnameKeys(name: ParsedName, particles: ReadonlySet<string>): s
 
 /** The key a short form is looked up by: its words, lower-cased ("al-sudani", "singh"). */
 export function nameKey(name: ParsedName): string {
-  return name.words.map((x) => x.toLowerCase().replace(/’/g, "'")).join(' ');
+  return name.keys.join(' ');
 }
 
 /**
@@ -240,13 +275,13 @@ function readPerson(state: ParseState, u: number): number {
   return nameEndUnit;
 }
 
-const PERSON_STARTS = new Set(['named', 'country', 'demonym', 'capital', 'title', 'honorific', 'person']);
+const PERSON_STARTS = EntryBit.named | EntryBit.country | EntryBit.demonym | EntryBit.capital | EntryBit.title | EntryBit.honorific | EntryBit.person;
 
 /** A cheap test that keeps the person parser off most words. */
 function mayStartPerson(state: ParseState, u: number): boolean {
   const { view } = state;
   const unit = view.units[u]!;
-  if (unit.entries) return unit.entries.some((e) => PERSON_STARTS.has(e.type));
+  if (unit.entries) return (unit.types & PERSON_STARTS) !== 0;
   const t = view.tokens[unit.from]!;
   if (t.kind !== 'word' || !isCapitalized(t)) return false;
   // An untitled name needs a second name word and an apposition: "Qasem Soleimani, the head of ...".

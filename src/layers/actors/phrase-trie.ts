@@ -21,8 +21,8 @@ interface Stored<V> {
   upperOnly: boolean;
 }
 
-interface Node<V> {
-  next: Map<string, Node<V>>;
+export interface TrieNode<V> {
+  next: Map<string, TrieNode<V>>;
   stored: Stored<V>[];
 }
 
@@ -52,7 +52,7 @@ export const mayBePossessive = (key: string): boolean =>
  * the phrase needs a capitalized word in the text ("Turkey", not "turkey").
  */
 export class PhraseTrie<V> {
-  private readonly root: Node<V> = { next: new Map(), stored: [] };
+  private readonly root: TrieNode<V> = { next: new Map(), stored: [] };
 
   /** Adds a phrase; `replaceSame` drops earlier values it returns true for (a user entry overriding a shipped one). */
   add(text: string, value: V, replaceSame?: (earlier: V) => boolean): void {
@@ -79,13 +79,30 @@ export class PhraseTrie<V> {
     return this.root.next.keys();
   }
 
-  /** The longest phrase starting at token `from` (not crossing `to`), with every value valid there. */
-  longestAt(tokens: readonly Token[], from: number, to: number, keys?: readonly string[], keyOffset = 0): PhraseMatch<V> | null {
-    let node: Node<V> | undefined = this.root;
+  /** Where the phrases starting with `key` go on; pass it to `longestAt` to spare the look-up. */
+  firstNode(key: string): TrieNode<V> | undefined {
+    return this.root.next.get(key);
+  }
+
+  /**
+   * The longest phrase starting at token `from` (not crossing `to`), with every value valid there.
+   * `first` is the node of the first token's key when the caller already knows it (see `firstNode`).
+   */
+  longestAt(tokens: readonly Token[], from: number, to: number, keys?: readonly string[], keyOffset = 0, first?: TrieNode<V>): PhraseMatch<V> | null {
+    let node: TrieNode<V> | undefined = this.root;
     let best: PhraseMatch<V> | null = null;
-    for (let i = from; i < to && node; i++) {
+    let i = from;
+    if (first) {
+      node = first;
+      if (node.stored.length) {
+        const values = this.valid(node, tokens, from, from + 1, false);
+        if (values.length) best = { end: from + 1, values, possessive: false };
+      }
+      i++;
+    }
+    for (; i < to && node; i++) {
       const key = keys ? keys[i - keyOffset]! : tokenKey(tokens[i]!);
-      const child: Node<V> | undefined = node.next.get(key);
+      const child: TrieNode<V> | undefined = node.next.get(key);
       if (!child && mayBePossessive(key)) {
         const base = node.next.get(key.endsWith("'s") ? key.slice(0, -2) : key.slice(0, -1));
         if (base) {
@@ -103,7 +120,7 @@ export class PhraseTrie<V> {
     return best;
   }
 
-  private valid(node: Node<V>, tokens: readonly Token[], from: number, end: number, possessive: boolean): V[] {
+  private valid(node: TrieNode<V>, tokens: readonly Token[], from: number, end: number, possessive: boolean): V[] {
     const out: V[] = [];
     for (const s of node.stored) {
       let ok = true;

@@ -257,20 +257,21 @@ export class ActorResolver {
   private actors(): Actor[] {
     const list = [...this.records.values()].filter((r) => r.mentions.length > 0).sort((a, b) => a.first - b.first);
     return list.map((r, i) => {
-      const seen = new Set<string>();
-      const mentions = r.mentions
-        .sort((a, b) => a.start - b.start || a.end - b.end)
-        .filter((m) => {
-          const k = `${m.start}:${m.end}`;
-          if (seen.has(k)) return false;
-          seen.add(k);
-          return true;
-        })
-        .map((m) => ({ start: m.start, end: m.end, text: this.text.slice(m.start, m.end) }));
+      r.mentions.sort(byPosition);
+      const mentions: Actor['mentions'] = [];
+      // Sorted, a repeated span follows its twin.
+      for (let k = 0; k < r.mentions.length; k++) {
+        const m = r.mentions[k]!;
+        const previous = r.mentions[k - 1];
+        if (previous && previous.start === m.start && previous.end === m.end) continue;
+        mentions.push({ start: m.start, end: m.end, text: this.text.slice(m.start, m.end) });
+      }
       return { id: `a${i + 1}`, name: r.name, code: r.code, kind: r.kind, country: r.country, mentions };
     });
   }
 }
+
+const byPosition = (a: { start: number; end: number }, b: { start: number; end: number }): number => a.start - b.start || a.end - b.end;
 
 const LETTER = /\p{L}/u;
 

@@ -1,7 +1,6 @@
 import type { Token } from '../../doc/tokens.js';
 import type { CompiledLexicon, Entry } from './compile.js';
 import { KeyFlag, type KeyFlag as Flag } from './key-flags.js';
-import { mayBePossessive } from './phrase-trie.js';
 import type { TokenFacts } from './token-facts.js';
 
 /**
@@ -17,6 +16,34 @@ export interface Unit {
   /** Character span of the phrase itself, without a possessive ending. */
   start: number;
   end: number;
+  /** One EntryBit per entry type present: a set of types is tested at once. */
+  types: number;
+}
+
+/** A bit per entry type (see `Unit.types`). */
+export const EntryBit: Readonly<Record<Entry['type'], number>> = {
+  country: 1 << 0,
+  capital: 1 << 1,
+  region: 1 << 2,
+  demonym: 1 << 3,
+  people: 1 << 4,
+  named: 1 << 5,
+  person: 1 << 6,
+  head: 1 << 7,
+  title: 1 << 8,
+  partner: 1 << 9,
+  groupRef: 1 << 10,
+  honorific: 1 << 11,
+  block: 1 << 12,
+};
+
+// Read once: module exports are reached through getters when tsx runs the code as CommonJS.
+const { phraseStart, possessiveForm } = KeyFlag;
+
+function typesOf(entries: readonly Entry[]): number {
+  let types = 0;
+  for (let i = 0; i < entries.length; i++) types |= EntryBit[entries[i]!.type];
+  return types;
 }
 
 export class SentenceUnits {
@@ -28,27 +55,38 @@ export class SentenceUnits {
   private readonly keys: readonly string[];
   /** Per document token: the word lists its key belongs to (see key-flags.ts). */
   private readonly flags: Uint16Array;
+  /** Per document token: the trie node of the phrases its key starts. */
+  private readonly phrases: TokenFacts['phrases'];
+  /** The KeyFlag bits of all the sentence's tokens together: a sentence without a flag needs no scan for it. */
+  readonly anyFlags: number;
 
   constructor(readonly tokens: readonly Token[], readonly from: number, readonly to: number, readonly index: number, lex: CompiledLexicon, facts: TokenFacts) {
     this.unitOfToken = facts.unitOfToken;
     this.keys = facts.keys;
     this.flags = facts.flags;
+    this.phrases = facts.phrases;
+    let anyFlags = 0;
+    for (let i = from; i < to; i++) anyFlags |= this.flags[i]!;
+    this.anyFlags = anyFlags;
+    const units = this.units;
     for (let i = from; i < to; ) {
       // Most tokens start no phrase; the flags tell without walking the trie.
-      const match = (this.flags[i]! & KeyFlag.phraseStart) !== 0 || mayBePossessive(this.keys[i]!) ? lex.trie.longestAt(tokens, i, to, this.keys) : null;
-      let unit: Unit;
+      const match = (this.flags[i]! & (phraseStart | possessiveForm)) !== 0 ? lex.trie.longestAt(tokens, i, to, this.keys, 0, this.phrases[i]) : null;
+      const index = units.length;
       if (match) {
         const last = tokens[match.end - 1]!;
-        unit = { from: i, to: match.end, entries: match.values, possessive: match.possessive, start: tokens[i]!.start, end: match.possessive ? last.end - 2 : last.end };
+        const unit: Unit = { from: i, to: match.end, entries: match.values, possessive: match.possessive, start: tokens[i]!.start, end: match.possessive ? last.end - 2 : last.end, types: typesOf(match.values) };
         this.attachSplitPossessive(unit);
+        for (let k = unit.from; k < unit.to; k++) this.unitOfToken[k] = index;
+        units.push(unit);
+        i = unit.to;
       } else {
         const t = tokens[i]!;
-        unit = { from: i, to: i + 1, entries: null, possessive: false, start: t.start, end: t.end };
+        units.push({ from: i, to: i + 1, entries: null, possessive: false, start: t.start, end: t.end, types: 0 });
+        this.unitOfToken[i] = index;
+        i++;
       }
-      for (let k = unit.from; k < unit.to; k++) this.unitOfToken[k] = this.units.length;
-      this.units.push(unit);
       this.consumed.push(false);
-      i = unit.to;
     }
   }
 
@@ -91,6 +129,7 @@ export class SentenceUnits {
     return this.entry(u, type) !== undefined;
   }
 
+  // A scan, not a look-up of the type's bit: one or two entries compare faster than a keyed read.
   entry<T extends Entry['type']>(u: number, type: T): Extract<Entry, { type: T }> | undefined {
     const entries = this.units[u]?.entries;
     if (!entries) return undefined;

@@ -1,7 +1,10 @@
-import type { CompiledEntry } from './lexicon.js';
+import { WordClass, type CompiledEntry } from './lexicon.js';
 import type { Trigger } from './triggers.js';
 import type { DraftEvent } from './types.js';
 import { segmentAt, type SentenceView } from './view.js';
+
+// The word class bits, read once: under tsx an imported binding is a getter call at every use.
+const W = WordClass;
 
 /** Words for finding mentions of events told before; the article-wide folding is in article.ts. */
 
@@ -23,17 +26,26 @@ export const ANAPHOR_SENTENCES = 3;
 export function repeatedEventNouns(v: SentenceView, found: readonly Trigger[], recent: ReadonlyMap<string, RecentNoun>): Trigger[] {
   const extra: Trigger[] = [];
   if (recent.size === 0) return extra;
-  const taken = (k: number) => found.some((t) => t.start <= k && k < t.end);
   for (let k = v.first + 1; k < v.end; k++) {
-    if (taken(k) || v.token(k)!.kind !== 'word') continue;
+    // The determiner first: it is the cheapest test and rules out most words.
+    if (!takenUp(v, k)) continue;
+    if (isTaken(found, k) || v.token(k)!.kind !== 'word') continue;
     const earlier = recent.get(headWord(v.norm(k)!));
     if (!earlier || v.sentence.index - earlier.sentence > ANAPHOR_SENTENCES) continue;
-    const det = v.norm(k - 1)!;
-    const det2 = v.norm(k - 2) ?? '';
-    if (!(v.grammar.demonstrative.has(det) || det === 'the' || ((v.grammar.demonstrative.has(det2) || det2 === 'the') && v.grammar.nounModifiers.has(det)))) continue;
     extra.push({ start: k, end: k + 1, lemma: headWord(v.norm(k)!), entry: earlier.entry, pos: 'noun', form: v.norm(k)!.endsWith('s') ? 'pl' : 'sg' });
   }
   return extra;
+}
+
+/** "the", "these", or "the same" before word k: the word takes up something said before. */
+function takenUp(v: SentenceView, k: number): boolean {
+  if (v.is(k - 1, W.demonstrative) || v.norm(k - 1) === 'the') return true;
+  return (v.is(k - 2, W.demonstrative) || v.norm(k - 2) === 'the') && v.is(k - 1, W.nounModifier);
+}
+
+function isTaken(found: readonly Trigger[], k: number): boolean {
+  for (const t of found) if (t.start <= k && k < t.end) return true;
+  return false;
 }
 
 /**

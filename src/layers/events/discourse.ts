@@ -18,13 +18,17 @@ export class Discourse {
   private readonly forces: ReadonlySet<string>;
   private readonly author: string | null;
   private readonly quotes: { span: Offsets; speaker: string | null }[];
-  private readonly quoteRegions: Offsets[];
+  // Cut only when a pronoun or a guess asks: most articles never need them.
+  private regions: Offsets[] | null = null;
 
   constructor(private readonly doc: Doc, forceCodes: ReadonlySet<string> = new Set()) {
     this.author = firstActor(doc);
     this.forces = new Set(doc.layers.actors.filter((a) => a.kind === 'military' || (a.code !== null && forceCodes.has(a.code))).map((a) => a.id));
     this.quotes = doc.layers.quotes.filter((q) => q.direct).map((q) => ({ span: q, speaker: q.speaker?.actor ?? null }));
-    this.quoteRegions = quotationRegions(doc.text);
+  }
+
+  private get quoteRegions(): Offsets[] {
+    return (this.regions ??= quotationRegions(this.doc.text));
   }
 
   /** The actor a mention stands for; pronouns are resolved here. */

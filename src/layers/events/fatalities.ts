@@ -100,24 +100,24 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'de', 'da', 'van', '
 
 // Two capitalized words, possibly joined by particles, not opening the sentence: a person's name.
 function isName(v: SentenceView, i: number): boolean {
-  const cap = (k: number) => {
-    const t = v.token(k);
-    return t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
-  };
-  if (i <= v.first || !cap(i)) return false;
+  if (i <= v.first || !isCapitalized(v, i)) return false;
   for (let k = i + 1; k < Math.min(v.end, i + 4); k++) {
-    if (cap(k)) return true;
+    if (isCapitalized(v, k)) return true;
     if (!PARTICLES.has(v.norm(k)!)) return false;
   }
   return false;
 }
 
 function isNameEnd(v: SentenceView, k: number): boolean {
-  const cap = (i: number) => {
-    const t = v.token(i);
-    return t !== undefined && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
-  };
-  return cap(k) && k - 1 >= v.first && (cap(k - 1) || v.norm(k - 1) === '-');
+  return isCapitalized(v, k) && k - 1 >= v.first && (isCapitalized(v, k - 1) || v.norm(k - 1) === '-');
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** A word of the sentence starting with a capital letter. */
+function isCapitalized(v: SentenceView, k: number): boolean {
+  const t = v.token(k);
+  return t !== undefined && t.kind === 'word' && UPPER_FIRST.test(t.text);
 }
 
 function saysNoCasualties(v: SentenceView): boolean {

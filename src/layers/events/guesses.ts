@@ -22,23 +22,21 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
     }
     if (o.targetExplicit) othersRoles.add(o.target);
   }
-  const usable = (m: ActorMention) => {
-    const id = discourse.resolve(m, v);
-    return id !== null && codeOf(id) !== codeOf(e.source) && codeOf(id) !== codeOf(e.target) ? id : null;
-  };
-  // Who attacks is not on the side of whom it attacks ("a contractor was killed and five service
-  // members were wounded after a drone struck": the service members are no guess for the attacker).
-  const targetSide = info.hostile && e.target ? side(codeOf(e.target)) : null;
-  // Who reports an event after telling it (", the Pentagon said", "according to a source") did not do it.
-  const speakers = speakerMentions(v);
-  // "No Kenyan or Somali soldiers were hurt": an actor listed with the victim is a victim too.
-  const victims = info.hostile && e.target ? v.mentions.filter((m) => discourse.resolve(m, v) === e.target) : [];
-  const listedWithVictim = (m: ActorMention) => victims.some((tm) => (m.t0 === tm.t1 + 1 && isListJoin(v, tm.t1)) || (tm.t0 === m.t1 + 1 && isListJoin(v, m.t1)));
-  const asSource = (m: ActorMention) => {
-    const id = discourse.resolve(m, v);
-    if (speakers.has(m) && m.t0 > t.end) return null;
-    if (victims.length > 0 && listedWithVictim(m)) return null;
-    return othersRoles.has(id) || (targetSide !== null && side(codeOf(id)) === targetSide) ? null : usable(m);
+  const g: Guess = {
+    v,
+    e,
+    t,
+    discourse,
+    codeOf,
+    othersSources,
+    othersRoles,
+    // Who attacks is not on the side of whom it attacks ("a contractor was killed and five service
+    // members were wounded after a drone struck": the service members are no guess for the attacker).
+    targetSide: info.hostile && e.target ? side(codeOf(e.target)) : null,
+    // Who reports an event after telling it (", the Pentagon said", "according to a source") did not do it.
+    speakers: speakerMentions(v),
+    // "No Kenyan or Somali soldiers were hurt": an actor listed with the victim is a victim too.
+    victims: info.hostile && e.target ? v.mentions.filter((m) => discourse.resolve(m, v) === e.target) : [],
   };
   const before = [...v.mentions].reverse().filter((m) => m.t1 <= t.start);
   const after = v.mentions.filter((m) => m.t0 >= t.end);
@@ -46,16 +44,51 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
   const agentless = e.triggers.every((tr) => tr.passive && tr.entry.passiveSubject === 'target');
   if (!e.source && !agentless) {
     e.sourceGuessed = true;
-    e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickFirst(before, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, asSource);
+    e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickFirst(before, g, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, g, asSource);
     if (e.source !== null && codeOf(e.source) === codeOf(e.target)) e.source = null;
   }
   if (!e.target) e.targetGuessed = true;
   if (!e.target && info.symmetric) e.target = discourse.partnerOf(e.source, codeOf);
   // Forces that withdraw or deploy need no target; the one who reports an event is not its target.
-  if (!e.target && info.guessTarget && !e.targetUnnamed) {
-    const unsaid = (m: ActorMention) => (speakers.has(m) || othersSources.has(discourse.resolve(m, v)) ? null : usable(m));
-    e.target = pickFirst(after, unsaid) ?? pickFirst(before, unsaid);
-  }
+  if (!e.target && info.guessTarget && !e.targetUnnamed) e.target = pickFirst(after, g, unsaid) ?? pickFirst(before, g, unsaid);
+}
+
+/**
+ * What a guess for one event weighs its candidates by. The tests below are module functions
+ * over this record, not closures made at every call (each would be created, and named, anew).
+ */
+interface Guess {
+  v: SentenceView;
+  e: DraftEvent;
+  t: DraftEvent['triggers'][number];
+  discourse: Discourse;
+  codeOf: (id: string | null) => string | null;
+  othersSources: ReadonlySet<string | null>;
+  othersRoles: ReadonlySet<string | null>;
+  targetSide: string | null;
+  speakers: ReadonlySet<ActorMention>;
+  victims: readonly ActorMention[];
+}
+
+/** The actor of a mention, unless it is on the side of the event's source or target already. */
+function usable(g: Guess, m: ActorMention): string | null {
+  const id = g.discourse.resolve(m, g.v);
+  return id !== null && g.codeOf(id) !== g.codeOf(g.e.source) && g.codeOf(id) !== g.codeOf(g.e.target) ? id : null;
+}
+
+function listedWithVictim(g: Guess, m: ActorMention): boolean {
+  return g.victims.some((tm) => (m.t0 === tm.t1 + 1 && isListJoin(g.v, tm.t1)) || (tm.t0 === m.t1 + 1 && isListJoin(g.v, m.t1)));
+}
+
+function asSource(g: Guess, m: ActorMention): string | null {
+  const id = g.discourse.resolve(m, g.v);
+  if (g.speakers.has(m) && m.t0 > g.t.end) return null;
+  if (g.victims.length > 0 && listedWithVictim(g, m)) return null;
+  return g.othersRoles.has(id) || (g.targetSide !== null && side(g.codeOf(id)) === g.targetSide) ? null : usable(g, m);
+}
+
+function unsaid(g: Guess, m: ActorMention): string | null {
+  return g.speakers.has(m) || g.othersSources.has(g.discourse.resolve(m, g.v)) ? null : usable(g, m);
 }
 
 /** "the current deployment will conclude its work": the clause's subject is a force noun with no actor named in it. */
@@ -95,10 +128,12 @@ export function blameFromObjects(events: DraftEvent[]): void {
   }
 }
 
+// A speaker's clause is read with no trigger in it (subjectOf only reads the set).
+const NO_TRIGGER_TOKENS: ReadonlySet<number> = new Set();
+
 /** Who the sentence says is speaking: the subject of a speech verb, or the actor right after an inverted one (", said X"). */
 function speakerMentions(v: SentenceView): Set<ActorMention> {
   const speakers = new Set<ActorMention>();
-  const none = new Set<number>();
   // "..., according to a military source": the source of the report, named after "according to".
   for (let k = v.first; k < v.end - 1; k++) {
     if (v.norm(k) !== 'according' || v.norm(k + 1) !== 'to') continue;
@@ -108,7 +143,7 @@ function speakerMentions(v: SentenceView): Set<ActorMention> {
   for (const seg of v.segments) {
     const verb = seg.speechVerb;
     if (verb === null) continue;
-    const subject = subjectOf(v, verb, none);
+    const subject = subjectOf(v, verb, NO_TRIGGER_TOKENS);
     if (subject && !subject.borrowed) speakers.add(subject.mention);
     // "she told reporters": the hearer of a statement is not what it is about.
     const hearer = v.norm(verb) === 'told' || v.norm(verb) === 'tells' || v.norm(verb) === 'tell' ? v.mentions.find((m) => m.t0 > verb && m.t0 <= verb + 2) : undefined;
@@ -124,9 +159,9 @@ function speakerMentions(v: SentenceView): Set<ActorMention> {
 
 const side = (code: string | null) => (code && /^[A-Z]{6}$/.test(code) ? code.slice(0, 3) : code);
 
-function pickFirst(list: readonly ActorMention[], usable: (m: ActorMention) => string | null): string | null {
+function pickFirst(list: readonly ActorMention[], g: Guess, usable: (g: Guess, m: ActorMention) => string | null): string | null {
   for (const m of list) {
-    const id = usable(m);
+    const id = usable(g, m);
     if (id) return id;
   }
   return null;

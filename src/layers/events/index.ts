@@ -6,12 +6,12 @@ import { headWord, isAnaphoric, repeatedEventNouns, retells, type RecentNouns } 
 import { resolveArticle } from './article.js';
 import { datelineOf } from './dateline.js';
 import { continuationTrigger } from './continuation.js';
-import { dateOf } from './dates.js';
+import { dateOf, NO_DATE } from './dates.js';
 import { Discourse } from './discourse.js';
 import { fatalitiesOf } from './fatalities.js';
 import { blameFromObjects, fillMissingRoles } from './guesses.js';
 import { announceIntentions, dropThreatContents } from './intent.js';
-import { loadEventLexicon, type EventLexicon } from './lexicon.js';
+import { loadEventLexicon, WordClass, type EventLexicon } from './lexicon.js';
 import { mergeIntoSentence } from './merge.js';
 import { modeFromCues } from './mode.js';
 import { mainCountryPlace, placeOf } from './places.js';
@@ -25,6 +25,9 @@ import { indexDocument, joinSpeechObjects, sentenceView, splitAtCauseMarkers, sp
 
 export { EventLexiconError, loadEventLexicon, type EventLexicon } from './lexicon.js';
 export { PLOVER_TYPES, type PloverType } from './types.js';
+
+// The word class bits, read once: under tsx an imported binding is a getter call at every use.
+const W = WordClass;
 
 export interface EventsOptions {
   /** User trigger files (format of knowledge/events/triggers.json), tried before the shipped lexicon. */
@@ -59,29 +62,35 @@ export function createEventsAnnotator(options: EventsOptions = {}): Annotator {
 
 export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   const g = lex.grammar;
-  const index = indexDocument(doc, g);
+  const index = indexDocument(doc, g, lex.vocabulary);
   const actorsById = byId(doc.layers.actors);
   const codeOf = (id: string | null) => (id ? (actorsById.get(id)?.code ?? null) : null);
-  const timesById: ReadonlyMap<string, TimeExpression> = byId(doc.layers.times);
-  const quantitiesById: ReadonlyMap<string, Quantity> = byId(doc.layers.quantities);
+  // Made when a sentence first needs them: most sentences have no time, most events no toll.
+  let timesById: ReadonlyMap<string, TimeExpression> | null = null;
+  let quantitiesById: ReadonlyMap<string, Quantity> | null = null;
   const dct = doc.article.published;
   const discourse = new Discourse(doc, g.forceCodes);
   const dateline = datelineOf(doc);
+  const quoted = (k: number) => discourse.inQuote(doc.tokens[k]!.start);
   const drafts: DraftEvent[] = [];
   const recentNouns: RecentNouns = new Map();
-  // The plurals of the recent head words, so that testing a token needs no sliced copy of it.
-  const recentPlurals = new Set<string>();
+  // The words that name a recent head word (see addRecentWords), so that testing a token needs no sliced copy of it.
+  const recentWords = new Set<string>();
 
   for (const sentence of doc.sentences) {
     // Most sentences hold no word of the lexicon: they only tell who the subject was.
-    if (!mayHoldTrigger(doc, sentence, lex, recentNouns, recentPlurals)) {
+    if (!mayHoldTrigger(doc, sentence, index.wordClasses, recentWords)) {
       discourse.afterQuietSentence(doc, index.mentionsBySentence[sentence.index]!, g.prepositions, sentence.tokenStart);
       continue;
     }
     const v = sentenceView(doc, sentence, index, g);
     const triggers = findTriggers(v, lex);
-    triggers.push(...repeatedEventNouns(v, triggers, recentNouns));
-    triggers.sort((a, b) => a.start - b.start);
+    // findTriggers gives them in text order: only taken-up nouns need sorting in.
+    const repeated = repeatedEventNouns(v, triggers, recentNouns);
+    if (repeated.length > 0) {
+      for (const t of repeated) triggers.push(t);
+      triggers.sort(byStart);
+    }
     if (triggers.length === 0) {
       discourse.afterSentence(v, []);
       continue;
@@ -91,7 +100,9 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     trimMentionsAtTriggers(v, triggers);
     const verbTokens = new Set<number>();
     for (const t of triggers) if (t.pos === 'verb' && t.form !== 'ing') verbTokens.add(t.start);
-    joinSpeechObjects(v, new Set(triggers.filter((t) => t.pos === 'noun').map((t) => t.start)));
+    const nounStarts = new Set<number>();
+    for (const t of triggers) if (t.pos === 'noun') nounStarts.add(t.start);
+    joinSpeechObjects(v, nounStarts);
     splitTemporalClauses(v, verbTokens);
     splitAtCauseMarkers(v);
     const events: DraftEvent[] = [];
@@ -113,7 +124,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
       if (e.mergedInto) continue;
       // The other triggers only weigh the sentence's times against each other: none, no need.
       const others = v.times.length === 0 ? [] : otherTriggers(events, e);
-      const date = dateOf(v, e.triggers, others, e.status, STATEMENT_TYPES.has(e.type), timesById, dct);
+      const date = v.times.length === 0 ? NO_DATE : dateOf(v, e.triggers, others, e.status, STATEMENT_TYPES.has(e.type), (timesById ??= byId(doc.layers.times)), dct);
       if (date.date !== null) {
         e.date = date.date;
         e.time = date.time;
@@ -123,27 +134,31 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
       }
       else if (e.status === 'reported' && !STATEMENT_TYPES.has(e.type)) e.narrativePast = toldInPast(v, e.triggers[0]!) || v.norm(e.triggers[0]!.start)!.endsWith('ed');
       e.place = placeOf(v, e.triggers, dateline);
-      if (e.type === 'ASSAULT') e.fatalities = fatalitiesOf(v, e.triggers, quantitiesById);
+      if (e.type === 'ASSAULT') e.fatalities = fatalitiesOf(v, e.triggers, (quantitiesById ??= byId(doc.layers.quantities)));
       e.mode ??= modeFromCues(v, e, lex);
     }
     dropThreatContents(v, events, lex);
     const live = events.filter((e) => !e.mergedInto);
     blameFromObjects(live);
-    const quoted = (k: number) => discourse.inQuote(doc.tokens[k]!.start);
     const announced = announceIntentions(v, live, lex, codeOf, (m) => discourse.resolve(m, v), quoted);
-    live.splice(0, live.length, ...live.filter((e) => !e.mergedInto), ...announced);
+    // Intentions may have merged into live events: keep those still standing, then the new ones.
+    let kept = 0;
+    for (const e of live) if (!e.mergedInto) live[kept++] = e;
+    live.length = kept;
+    for (const e of announced) live.push(e);
     discourse.afterSentence(v, live);
-    drafts.push(...live);
+    for (const e of live) drafts.push(e);
     for (const e of live) {
       for (const t of e.triggers) {
         if (t.pos !== 'noun') continue;
         const head = headWord(v.norm(t.end - 1)!);
         recentNouns.set(head, { entry: t.entry, sentence: sentence.index });
-        recentPlurals.add(head + 's');
+        addRecentWords(recentWords, head);
       }
     }
   }
 
+  if (drafts.length === 0) return [];
   // A few calls per article: overlap tests over the mentions beat marking every character of the text.
   const actorMentions: Offsets[] = [];
   for (const a of doc.layers.actors) for (const m of a.mentions) actorMentions.push(m);
@@ -176,24 +191,36 @@ function overlapsAny(spans: readonly { start: number; end: number }[], from: num
 function paragraphIndex(doc: Doc): (sentenceIndex: number) => number {
   const paragraphs: number[] = [];
   let current = 0;
-  doc.sentences.forEach((s, i) => {
-    if (i > 0 && doc.text.slice(doc.sentences[i - 1]!.end, s.start).includes('\n')) current++;
+  for (let i = 0; i < doc.sentences.length; i++) {
+    // indexOf from the previous sentence's end, not a sliced copy of the gap.
+    if (i > 0) {
+      const gapStart = doc.sentences[i - 1]!.end;
+      const lineBreak = doc.text.indexOf('\n', gapStart);
+      if (lineBreak >= 0 && lineBreak < doc.sentences[i]!.start) current++;
+    }
     paragraphs.push(current);
-  });
+  }
   return (i) => paragraphs[i] ?? -1;
 }
 
-function mayHoldTrigger(doc: Doc, sentence: Sentence, lex: EventLexicon, recentNouns: RecentNouns, recentPlurals: ReadonlySet<string>): boolean {
+const byStart = (a: Trigger, b: Trigger) => a.start - b.start;
+
+function mayHoldTrigger(doc: Doc, sentence: Sentence, wordClasses: Uint32Array, recentWords: ReadonlySet<string>): boolean {
   for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
-    const n = doc.tokens[k]!.norm;
-    if (lex.anchorWords.has(n) || (recentNouns.size > 0 && isRecentNoun(n, recentNouns, recentPlurals))) return true;
+    if (wordClasses[k]! & W.anchor || (recentWords.size > 0 && recentWords.has(doc.tokens[k]!.norm))) return true;
   }
   return false;
 }
 
-/** recentNouns.has(headWord(n)), without slicing: a plural head is looked up among the plurals. */
-function isRecentNoun(n: string, recentNouns: RecentNouns, recentPlurals: ReadonlySet<string>): boolean {
-  return n.endsWith('s') && !n.endsWith('ss') ? recentPlurals.has(n) : recentNouns.has(n);
+/**
+ * Adds the words w with headWord(w) === head: the plural head + "s" (when headWord would cut
+ * it back), and the head itself (unless headWord would cut it), so that one set look-up tells
+ * whether a token names a recent noun.
+ */
+function addRecentWords(recentWords: Set<string>, head: string): void {
+  const plural = head + 's';
+  if (!plural.endsWith('ss')) recentWords.add(plural);
+  if (!(head.endsWith('s') && !head.endsWith('ss'))) recentWords.add(head);
 }
 
 /** The trigger, and for an activity said to continue to a deadline, the verb that says so. */

@@ -17,6 +17,8 @@ export class EventLexiconError extends Error {
 export interface Cue {
   /** Word sequences (tokenized like the text), any of which satisfies the cue. */
   sequences: string[][];
+  /** The same sequences as vocabulary ids, by the id of their first word, in list order. */
+  sequencesByFirstId: Map<number, Int32Array[]>;
   /** The sequences joined by spaces, to compare with a trigger's own words. */
   joinedSequences: Set<string>;
   actor: boolean;
@@ -53,6 +55,8 @@ export interface CompiledEntry {
 
 export interface Pattern {
   words: string[];
+  /** The words as vocabulary ids, compared with a document's token ids. */
+  ids: Int32Array;
   /** The words joined by spaces ("state of emergency"), as cues name triggers. */
   text: string;
   /** The listed form the pattern was made from ("strike" for "struck" and "strikes"), last word only. */
@@ -69,6 +73,8 @@ export interface TypeInfo {
   targetPreps: Set<string>;
   guessTarget: boolean;
   modeCues: { mode: string; words: Set<string> }[];
+  /** For each word of the mode cues, the index of the first mode listing it: one look-up per word read. */
+  firstModeOf: Map<string, number>;
 }
 
 export interface EventLexicon {
@@ -79,7 +85,48 @@ export interface EventLexicon {
   entries: CompiledEntry[];
   types: Map<PloverType, TypeInfo>;
   grammar: Grammar;
+  vocabulary: Vocabulary;
 }
+
+/**
+ * Every word the triggers, cues and grammar name, numbered: a document's tokens are looked up
+ * once (indexDocument), then scans compare numbers and test class bits instead of hashing
+ * the same token text in a dozen sets.
+ */
+export interface Vocabulary {
+  ids: Map<string, number>;
+  /** The WordClass bits of each word id. */
+  classes: Uint32Array;
+  /** The patterns starting with each word id (as byFirstWord), or undefined. */
+  patternsByFirstId: (Pattern[] | undefined)[];
+}
+
+/** Bits of Vocabulary.classes: the grammar sets the per-token scans test. */
+export const WordClass = {
+  anchor: 1 << 0,
+  speechVerb: 1 << 1,
+  clausePunctuation: 1 << 2,
+  relativePeople: 1 << 3,
+  relativeThings: 1 << 4,
+  subordinator: 1 << 5,
+  temporalSubordinator: 1 << 6,
+  pronounFirstWord: 1 << 7,
+  causeMarkerFirstWord: 1 << 8,
+  demonstrative: 1 << 9,
+  nounModifier: 1 << 10,
+  conditional: 1 << 11,
+  definite: 1 << 12,
+  indefinite: 1 << 13,
+  possessive: 1 << 14,
+  preposition: 1 << 15,
+  auxiliary: 1 << 16,
+  beForm: 1 << 17,
+  haveForm: 1 << 18,
+  coordinator: 1 << 19,
+  futureModal: 1 << 20,
+  speakerPronoun: 1 << 21,
+  thirdPronoun: 1 << 22,
+} as const;
 
 /** knowledge/events/cues.json as look-up sets. */
 export interface Grammar {
@@ -183,13 +230,19 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
   for (const t of PLOVER_TYPES) {
     const spec = typeSpecs.get(t);
     if (!spec) throw new EventLexiconError(nameForErrors, `type ${t} has no "types" entry (cameo, hostile, symmetric, targetPreps)`);
+    const modeCues = Object.entries(spec.modeCues ?? {}).map(([mode, words]) => ({ mode, words: new Set(words.map((w) => w.toLowerCase())) }));
+    const firstModeOf = new Map<string, number>();
+    modeCues.forEach((cue, index) => {
+      for (const w of cue.words) if (!firstModeOf.has(w)) firstModeOf.set(w, index);
+    });
     types.set(t, {
       cameo: spec.cameo,
       hostile: spec.hostile,
       symmetric: spec.symmetric,
       targetPreps: new Set(spec.targetPreps),
       guessTarget: spec.guessTarget,
-      modeCues: Object.entries(spec.modeCues ?? {}).map(([mode, words]) => ({ mode, words: new Set(words.map((w) => w.toLowerCase())) })),
+      modeCues,
+      firstModeOf,
     });
   }
 
@@ -206,7 +259,7 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
     const list = byFirstWord.get(words[0]!) ?? [];
     if (list.some((p) => p.entry === entry && p.pos === pos && p.form === form && p.words.join(' ') === words.join(' '))) return;
     const lemmaWords = toWords(listed);
-    list.push({ words, text: words.join(' '), lemma: (pos === 'verb' ? lemmaWords[0] : lemmaWords.at(-1)) ?? listed, entry, pos, form });
+    list.push({ words, ids: NO_IDS, text: words.join(' '), lemma: (pos === 'verb' ? lemmaWords[0] : lemmaWords.at(-1)) ?? listed, entry, pos, form });
     byFirstWord.set(words[0]!, list);
   };
   for (const f of files) {
@@ -226,7 +279,69 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
   // A compound noun is found by its head ("aid" of "economic aid").
   const headOf = (words: readonly string[]) => [...words].reverse().find((w) => w.length >= 3 && !functionWords.has(w) && !PARTICLES.has(w));
   for (const list of byFirstWord.values()) for (const p of list) anchorWords.add((p.pos === 'noun' ? headOf(p.words) : undefined) ?? anchorOf(p.words));
-  return { byFirstWord, anchorWords, entries, types, grammar };
+  const vocabulary = compileVocabulary(byFirstWord, anchorWords, entries, grammar);
+  return { byFirstWord, anchorWords, entries, types, grammar, vocabulary };
+}
+
+// Patterns get their ids once every word is known (compileVocabulary).
+const NO_IDS = new Int32Array(0);
+
+/** Numbers every word of the patterns, cues and classed grammar sets; fills their id arrays. */
+function compileVocabulary(byFirstWord: ReadonlyMap<string, Pattern[]>, anchorWords: ReadonlySet<string>, entries: readonly CompiledEntry[], g: Grammar): Vocabulary {
+  const ids = new Map<string, number>();
+  const idOf = (word: string) => {
+    let id = ids.get(word);
+    if (id === undefined) ids.set(word, (id = ids.size));
+    return id;
+  };
+  const toIds = (words: readonly string[]) => Int32Array.from(words, idOf);
+  for (const list of byFirstWord.values()) for (const p of list) p.ids = toIds(p.words);
+  for (const e of entries) {
+    for (const c of [...e.requires, ...e.excludes]) {
+      for (const seq of c.sequences) {
+        const seqIds = toIds(seq);
+        const list = c.sequencesByFirstId.get(seqIds[0]!);
+        if (list) list.push(seqIds);
+        else c.sequencesByFirstId.set(seqIds[0]!, [seqIds]);
+      }
+    }
+  }
+  const classed: [number, Iterable<string>][] = [
+    [WordClass.anchor, anchorWords],
+    [WordClass.speechVerb, g.speechVerbs],
+    [WordClass.clausePunctuation, g.clausePunctuation],
+    [WordClass.relativePeople, g.relativePeople],
+    [WordClass.relativeThings, g.relativeThings],
+    [WordClass.subordinator, g.subordinators],
+    [WordClass.temporalSubordinator, g.temporalSubordinators],
+    [WordClass.pronounFirstWord, g.pronounFirstWords],
+    [WordClass.causeMarkerFirstWord, g.causeMarkerFirstWords],
+    [WordClass.demonstrative, g.demonstrative],
+    [WordClass.nounModifier, g.nounModifiers],
+    [WordClass.conditional, g.conditionals],
+    [WordClass.definite, g.definite],
+    [WordClass.indefinite, g.indefinite],
+    [WordClass.possessive, g.possessive],
+    [WordClass.preposition, g.prepositions],
+    [WordClass.auxiliary, g.auxiliaries],
+    [WordClass.beForm, g.beForms],
+    [WordClass.haveForm, g.haveForms],
+    [WordClass.coordinator, g.coordinators],
+    [WordClass.futureModal, g.futureModals],
+    [WordClass.speakerPronoun, g.speakerPronouns],
+    [WordClass.thirdPronoun, g.thirdPronouns],
+  ];
+  for (const [, words] of classed) for (const w of words) idOf(w);
+  const classes = new Uint32Array(ids.size);
+  for (const [bit, words] of classed) {
+    for (const w of words) {
+      const id = ids.get(w)!;
+      classes[id] = classes[id]! | bit;
+    }
+  }
+  const patternsByFirstId: (Pattern[] | undefined)[] = new Array<Pattern[] | undefined>(ids.size).fill(undefined);
+  for (const [first, list] of byFirstWord) patternsByFirstId[ids.get(first)!] = list;
+  return { ids, classes, patternsByFirstId };
 }
 
 function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, TypeInfo>): CompiledEntry {
@@ -257,6 +372,7 @@ function compileCue(c: CueSpec): Cue {
   const sequences = (c.words ?? []).map(toWords).filter((w) => w.length > 0);
   return {
     sequences,
+    sequencesByFirstId: new Map(),
     joinedSequences: new Set(sequences.map((seq) => seq.join(' '))),
     actor: c.actor ?? false,
     speech: c.speech ?? false,

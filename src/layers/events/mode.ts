@@ -4,13 +4,16 @@ import type { SentenceView } from './view.js';
 
 /** The mode of an event whose trigger names none: words near a trigger ("drone", "phone") per the type's modeCues. */
 export function modeFromCues(v: SentenceView, e: DraftEvent, lex: EventLexicon): string | null {
-  const cues = lex.types.get(e.type)!.modeCues;
-  if (cues.length === 0) return null;
-  for (const { mode, words } of cues) {
-    for (const t of e.triggers) {
-      for (let k = Math.max(v.first, t.start - 3); k < Math.min(v.end, t.end + 3); k++) if (words.has(v.norm(k)!)) return mode;
+  const { modeCues, firstModeOf } = lex.types.get(e.type)!;
+  if (modeCues.length === 0) return null;
+  // The first mode (in cue order) that a word near any trigger names.
+  let first = modeCues.length;
+  for (const t of e.triggers) {
+    for (let k = Math.max(v.first, t.start - 3); k < Math.min(v.end, t.end + 3); k++) {
+      const index = firstModeOf.get(v.norm(k)!);
+      if (index !== undefined && index < first) first = index;
     }
   }
-  return null;
+  return first < modeCues.length ? modeCues[first]!.mode : null;
 }
 

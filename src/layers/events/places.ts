@@ -16,12 +16,25 @@ export function placeOf(v: SentenceView, triggers: readonly TriggerRef[], dateli
   const places = dateline ? v.places.filter((r) => v.doc.tokens[r.t0]!.start >= dateline.end) : v.places;
   if (places.length === 0) return null;
   const segments = new Set(triggers.map((t) => segmentIndexAt(v, t.start)));
-  const distance = (r: TokenRange) => Math.min(...triggers.map((t) => (r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0)));
-  const byDistance = (list: TokenRange[]) => list.sort((a, b) => distance(a) - distance(b))[0]?.id ?? null;
-  const isActor = (r: TokenRange) => v.mentions.some((m) => m.pronoun === null && m.t0 < r.t1 && r.t0 < m.t1);
   const own = places.filter((r) => segments.has(segmentIndexAt(v, r.t0)));
   const located = own.filter((r) => LOCATIVE.has(locativeBefore(v, r)));
-  return byDistance(located) ?? byDistance(own.filter((r) => !isActor(r))) ?? byDistance(places.filter((r) => !isActor(r) && !inAttribution(v, r)));
+  return nearest(located, triggers) ?? nearest(own.filter((r) => !isActor(v, r)), triggers) ?? nearest(places.filter((r) => !isActor(v, r) && !inAttribution(v, r)), triggers);
+}
+
+/** The id of the place nearest to a trigger (the first of equals), or null; sorts `list`. */
+function nearest(list: TokenRange[], triggers: readonly TriggerRef[]): string | null {
+  return list.sort((a, b) => distance(a, triggers) - distance(b, triggers))[0]?.id ?? null;
+}
+
+/** Tokens between the place and the nearest trigger (0 when they overlap). */
+function distance(r: TokenRange, triggers: readonly TriggerRef[]): number {
+  let min = Infinity;
+  for (const t of triggers) min = Math.min(min, r.t0 >= t.end ? r.t0 - t.end : t.start >= r.t1 ? t.start - r.t1 : 0);
+  return min;
+}
+
+function isActor(v: SentenceView, r: TokenRange): boolean {
+  return v.mentions.some((m) => m.pronoun === null && m.t0 < r.t1 && r.t0 < m.t1);
 }
 
 // The preposition before a place, over a determiner or a direction word ("in eastern Syria").

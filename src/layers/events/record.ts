@@ -6,12 +6,12 @@ import type { DraftEvent } from './types.js';
 /** The event record of spec §2, plus where its date came from ("text", "published" or null). */
 export type EventOutput = EventRecord & { dateSource: DraftEvent['dateSource'] };
 
+const byFirstTrigger = (a: DraftEvent, b: DraftEvent) => a.triggers[0]!.start - b.triggers[0]!.start;
+
 /** Drafts in text order as records "e1", "e2", ... */
 export function toRecords(doc: Doc, drafts: DraftEvent[]): EventOutput[] {
-  const ordered = drafts
-    .map((d, order) => ({ d, order }))
-    .sort((a, b) => a.d.triggers[0]!.start - b.d.triggers[0]!.start || a.order - b.order)
-    .map(({ d }) => d);
+  // Array.prototype.sort is stable: drafts of one start keep their order.
+  const ordered = drafts.slice().sort(byFirstTrigger);
   return ordered.map((d, n) => {
     const t = d.triggers[0]!;
     const sentence = doc.sentences[d.sentenceIndex]!;

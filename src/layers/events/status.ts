@@ -1,5 +1,9 @@
+import { WordClass } from './lexicon.js';
 import type { EventStatus, TriggerRef } from './types.js';
 import { segmentAt, type SentenceView } from './view.js';
+
+// The word class bits, read once: under tsx an imported binding is a getter call at every use.
+const W = WordClass;
 
 /**
  * The status of an event (spec §2): read from the words before its trigger in its clause,
@@ -20,7 +24,7 @@ export function statusOf(v: SentenceView, triggers: readonly TriggerRef[]): Even
   const t = triggers[0]!;
   if (t.entry.status) return t.entry.status;
   const g = v.grammar;
-  for (let k = v.first; k < t.start; k++) if (g.conditionals.has(v.norm(k)!)) return 'hypothetical';
+  for (let k = v.first; k < t.start; k++) if (v.wordClasses[k]! & W.conditional) return 'hypothetical';
 
   // "among those killed", "those detained": the participle names the victims of what happened.
   if (t.form === 'ed' && v.norm(t.start - 1) === 'those') return 'reported';
@@ -64,9 +68,10 @@ function reportedInPast(v: SentenceView, before: number): boolean {
   return false;
 }
 
+const present = (n: string) => n === 'is' || n === 'are' || n === 'am' || n === "'s";
+
 function isProgressive(v: SentenceView, t: TriggerRef): boolean {
   const g = v.grammar;
-  const present = (n: string) => n === 'is' || n === 'are' || n === 'am' || n === "'s";
   if (t.form === 'ing') {
     for (let k = t.start - 1; k >= Math.max(v.first, t.start - 3); k--) {
       const n = v.norm(k)!;

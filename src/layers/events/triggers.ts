@@ -1,7 +1,10 @@
 import { continuesUntilDeadline } from './continuation.js';
-import type { Cue, EventLexicon, Pattern, CompiledEntry } from './lexicon.js';
+import { WordClass, type Cue, type EventLexicon, type Pattern, type CompiledEntry } from './lexicon.js';
 import type { Form, PartOfSpeech } from './types.js';
 import type { SentenceView } from './view.js';
+
+// The word class bits, read once: under tsx an imported binding is a getter call at every use.
+const W = WordClass;
 
 /** A matched trigger: the words (global token range) and the lexicon sense they were read in. */
 export interface Trigger {
@@ -21,8 +24,10 @@ export interface Trigger {
  */
 export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
   const found: Trigger[] = [];
+  const patternsByFirstId = lex.vocabulary.patternsByFirstId;
   for (let i = v.first; i < v.end; i++) {
-    const candidates = lex.byFirstWord.get(v.norm(i)!);
+    const id = v.wordIds[i]!;
+    const candidates = id < 0 ? undefined : patternsByFirstId[id];
     if (!candidates) continue;
     // Candidates come longest first: each run of one length is a group of senses of the same words.
     let accepted: Trigger | null = null;
@@ -30,7 +35,7 @@ export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
       const length = candidates[at]!.words.length;
       let group: Pattern[] | null = null;
       for (; at < candidates.length && candidates[at]!.words.length === length; at++) {
-        if (matchesAt(v, i, candidates[at]!.words)) (group ??= []).push(candidates[at]!);
+        if (matchesAt(v, i, candidates[at]!.ids)) (group ??= []).push(candidates[at]!);
       }
       if (group) accepted = pickSense(v, i, i + length, group);
     }
@@ -42,17 +47,27 @@ export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
   return found;
 }
 
-/** Whether the sentence's words from token `at` on are `words`. */
-function matchesAt(v: SentenceView, at: number, words: readonly string[]): boolean {
-  for (let k = 0; k < words.length; k++) if (v.norm(at + k) !== words[k]) return false;
+/** Whether the sentence's words from token `at` on are the words of `ids` (vocabulary ids). */
+function matchesAt(v: SentenceView, at: number, ids: Int32Array): boolean {
+  if (at < v.first || at + ids.length > v.end) return false;
+  for (let k = 0; k < ids.length; k++) if (v.wordIds[at + k] !== ids[k]) return false;
   return true;
 }
 
 function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]): Trigger | null {
-  const hasVerb = group.some((p) => p.pos === 'verb');
-  const hasNoun = group.some((p) => p.pos === 'noun');
+  // One pass over the senses (a loop, not some/find: this runs at every candidate word).
+  let hasVerb = false;
+  let hasNoun = false;
+  let hasEd = false;
+  let hasIng = false;
+  for (const p of group) {
+    if (p.pos === 'verb') hasVerb = true;
+    else if (p.pos === 'noun') hasNoun = true;
+    if (p.form === 'ed') hasEd = true;
+    else if (p.form === 'ing') hasIng = true;
+  }
   // The most verbal form decides the context test: "-ed" and "-ing" are never plain nouns.
-  const form = group.find((p) => p.form === 'ed')?.form ?? group.find((p) => p.form === 'ing')?.form ?? group[0]!.form;
+  const form: Form = hasEd ? 'ed' : hasIng ? 'ing' : group[0]!.form;
   const wanted = contextPos(v, start, end, form);
   let order = group;
   if (hasVerb && hasNoun) {
@@ -100,41 +115,51 @@ function anyCueHolds(v: SentenceView, start: number, end: number, cues: readonly
 }
 
 /** Verb or noun, as far as the word before (and after) tells; null when they do not. */
+// Word classes that tell a noun or a verb comes next (tested as bits of the token's classes).
+const DETERMINER = W.definite | W.indefinite | W.possessive;
+const NOUN_MODIFYING = DETERMINER | W.nounModifier;
+const VERB_COMING = W.auxiliary | W.speakerPronoun | W.thirdPronoun | W.relativePeople | W.futureModal;
+const NO_VERB_AFTER = W.indefinite | W.possessive | W.nounModifier | W.futureModal | W.preposition;
+const FUNCTION_WORD = VERB_COMING | W.preposition | DETERMINER;
+
 export function contextPos(v: SentenceView, start: number, end: number, form: Form): PartOfSpeech | null {
-  const g = v.grammar;
   const prev = v.norm(start - 1);
   const next = v.norm(end);
   const prevToken = v.token(start - 1);
-  const determinerBefore = prev !== undefined && prev !== 'that' && (g.definite.has(prev) || g.indefinite.has(prev) || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev.endsWith("'s") || prevToken?.kind === 'number' || (v.norm(start - 2) ?? '').endsWith("'s"));
+  const determinerBefore = prev !== undefined && prev !== 'that' && (v.is(start - 1, NOUN_MODIFYING) || prev.endsWith("'s") || prevToken?.kind === 'number' || (v.norm(start - 2) ?? '').endsWith("'s"));
   // "the wounded" is a noun; "8 killed" a participle.
   if (form === 'ed') return determinerBefore && prevToken?.kind !== 'number' ? 'noun' : 'verb';
-  if (prev !== undefined && (g.auxiliaries.has(prev) || g.speakerPronouns.has(prev) || g.thirdPronouns.has(prev) || g.relativePeople.has(prev) || prev === 'which' || g.futureModals.has(prev) || prev.endsWith("'ll") || prev.endsWith("n't"))) {
+  if (prev !== undefined && (v.is(start - 1, VERB_COMING) || prev === 'which' || prev.endsWith("'ll") || prev.endsWith("n't"))) {
     return 'verb';
   }
   if (determinerBefore || modifiedNoun(v, start)) return 'noun';
   // "in heavy fighting" is a noun; "by killing Qasem Soleimani" a gerund with its object.
   if (form === 'ing') {
-    if (prev === undefined || !g.prepositions.has(prev)) return 'verb';
-    const takesObject = next !== undefined && (v.mentionStarts.has(end) || g.definite.has(next) || g.indefinite.has(next) || g.possessive.has(next) || v.token(end)?.kind === 'number');
+    if (!v.is(start - 1, W.preposition)) return 'verb';
+    const takesObject = next !== undefined && (v.mentionStarts.has(end) || v.is(end, DETERMINER) || v.token(end)?.kind === 'number');
     return takesObject ? 'verb' : 'noun';
   }
-  if (prev !== undefined && prev !== 'to' && g.prepositions.has(prev)) return 'noun';
+  if (prev !== 'to' && v.is(start - 1, W.preposition)) return 'noun';
   if (next === 'of' || next === 'by') return 'noun';
-  if (v.mentions.some((m) => m.t1 === start && m.pronoun === null)) {
-    if (next !== undefined && (g.prepositions.has(next) || next === '.' || next === ',')) return 'noun';
+  if (namedMentionEndsAt(v, start)) {
+    if (next !== undefined && (v.is(end, W.preposition) || next === '.' || next === ',')) return 'noun';
     return 'verb';
   }
   return null;
 }
 
+function namedMentionEndsAt(v: SentenceView, end: number): boolean {
+  for (const m of v.mentions) if (m.t1 === end && m.pronoun === null) return true;
+  return false;
+}
+
 // A determiner or a preposition before the word leaves no room for a verb; "to" or "will" none for a noun.
-const strongContext = (v: SentenceView, start: number, form: Form) => {
+function strongContext(v: SentenceView, start: number, form: Form): boolean {
   const prev = v.norm(start - 1);
-  const g = v.grammar;
   if (form === 'ed' && v.token(start - 1)?.kind === 'number') return false;
   if (form !== 'ed' && form !== 'ing' && modifiedNoun(v, start)) return true;
-  return prev !== undefined && (g.indefinite.has(prev) || prev === 'the' || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev === 'to' || g.futureModals.has(prev) || g.prepositions.has(prev) || v.token(start - 1)?.kind === 'number');
-};
+  return prev !== undefined && (v.is(start - 1, NO_VERB_AFTER) || prev === 'the' || prev === 'to' || v.token(start - 1)?.kind === 'number');
+}
 
 /**
  * "more than 30 commercial ships", "the heavy strikes": a word after a number or determiner and
@@ -142,21 +167,26 @@ const strongContext = (v: SentenceView, start: number, form: Form) => {
  * that can be a subject or a clause word ("which arms", "the army regularly ships").
  */
 function modifiedNoun(v: SentenceView, start: number): boolean {
-  const g = v.grammar;
   for (let k = start - 2; k >= Math.max(v.first, start - 3); k--) {
     const between = v.token(k + 1)!;
     const n = between.norm;
-    if (between.kind !== 'word' || n.endsWith('ly') || isFunctionWord(g, n)) return false;
-    if (v.mentions.some((m) => m.t0 <= k + 1 && k + 1 < m.t1)) return false;
+    if (between.kind !== 'word' || n.endsWith('ly') || isFunctionWord(v, k + 1, n)) return false;
+    if (insideMention(v, k + 1)) return false;
     const before = v.token(k)!;
-    const b = before.norm;
-    if (before.kind === 'number' || (b !== 'that' && (g.definite.has(b) || g.indefinite.has(b) || g.possessive.has(b) || g.nounModifiers.has(b)))) return true;
+    if (before.kind === 'number' || (before.norm !== 'that' && v.is(k, NOUN_MODIFYING))) return true;
   }
   return false;
 }
 
-const isFunctionWord = (g: SentenceView['grammar'], n: string) =>
-  g.auxiliaries.has(n) || g.speakerPronouns.has(n) || g.thirdPronouns.has(n) || g.relativePeople.has(n) || n === 'which' || n === 'that' || n === 'and' || n === 'or' || g.futureModals.has(n) || g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.possessive.has(n) || n.endsWith("n't");
+function insideMention(v: SentenceView, k: number): boolean {
+  for (const m of v.mentions) if (m.t0 <= k && k < m.t1) return true;
+  return false;
+}
+
+/** Whether token k (of word n) is a function word: a clause word, a preposition or a determiner. */
+function isFunctionWord(v: SentenceView, k: number, n: string): boolean {
+  return v.is(k, FUNCTION_WORD) || n === 'which' || n === 'that' || n === 'and' || n === 'or' || n.endsWith("n't");
+}
 
 /** Whether a cue is satisfied around the trigger words [start, end). */
 function cueHolds(v: SentenceView, start: number, end: number, cue: Cue, triggerText: string, forRequires: boolean): boolean {
@@ -179,9 +209,16 @@ function cueWithin(v: SentenceView, from: number, to: number, cue: Cue): boolean
   for (let k = from; k < to; k++) {
     if (cue.actor && v.mentionStarts.has(k)) return true;
     if (cue.speech && v.speechVerbs.has(k)) return true;
-    if (isNamedAcronym(v, k)) continue;
-    for (const seq of cue.sequences) if (matchesAt(v, k, seq)) return true;
+    // The acronym test is the dearer one: made only for words that match.
+    if (anyMatchesAt(v, k, cue) && !isNamedAcronym(v, k)) return true;
   }
+  return false;
+}
+
+function anyMatchesAt(v: SentenceView, at: number, cue: Cue): boolean {
+  const id = v.wordIds[at]!;
+  const sequences = id < 0 ? undefined : cue.sequencesByFirstId.get(id);
+  if (sequences) for (const seq of sequences) if (matchesAt(v, at, seq)) return true;
   return false;
 }
 
@@ -189,7 +226,7 @@ function cueWithin(v: SentenceView, from: number, to: number, cue: Cue): boolean
 function isNamedAcronym(v: SentenceView, k: number): boolean {
   const text = v.token(k)!.text;
   if (text.length < 2 || text.length > 4 || text !== text.toUpperCase() || text === text.toLowerCase()) return false;
-  return v.mentions.some((m) => m.t0 <= k && k < m.t1);
+  return insideMention(v, k);
 }
 
 // Capitalized words in the middle of a name ("Operation Inherent Resolve", "Strike Group") are not events.

@@ -1,7 +1,10 @@
 import type { Doc, Sentence } from '../../doc/document.js';
 import type { Offsets } from '../../doc/span.js';
 import type { Token } from '../../doc/tokens.js';
-import type { Grammar } from './lexicon.js';
+import { WordClass, type Grammar, type Vocabulary } from './lexicon.js';
+
+// The word class bits, read once: under tsx an imported binding is a getter call at every use.
+const W = WordClass;
 
 /**
  * What the events layer reads of one sentence: its tokens, its clause segments and the
@@ -52,70 +55,64 @@ export interface SentenceView {
   times: TokenRange[];
   quantities: TokenRange[];
   grammar: Grammar;
+  /** Vocabulary id of every token of the document (-1: a word the lexicon does not name). */
+  wordIds: Int32Array;
+  /** WordClass bits of every token of the document. */
+  wordClasses: Uint32Array;
+  /** Whether token i is in the sentence and of the word class (a WordClass bit). */
+  is(i: number, wordClass: number): boolean;
   norm(i: number): string | undefined;
   token(i: number): Token | undefined;
 }
 
-/** Token ranges of spans, found by binary search over the document's tokens. */
-export class TokenIndex {
-  constructor(private readonly tokens: readonly Token[]) {}
-
-  /** Index of the first token ending after `offset`. */
-  firstEndingAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid]!.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+/**
+ * Index of the first token of [lo, hi) ending after `offset`, else hi. Searching only the
+ * tokens of the sentence holding `offset` finds what a search of all tokens would: the
+ * tokens of earlier sentences end before it, the next sentence's first token after it.
+ */
+function firstEndingAfter(tokens: readonly Token[], lo: number, hi: number, offset: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
   }
-
-  /** The tokens a span covers, or null if it covers none. */
-  range(span: Offsets): { t0: number; t1: number } | null {
-    const t0 = this.firstEndingAfter(span.start);
-    let t1 = t0;
-    while (t1 < this.tokens.length && this.tokens[t1]!.start < span.end) t1++;
-    return t1 > t0 ? { t0, t1 } : null;
-  }
+  return lo;
 }
 
 /** Builds the clause segments of a sentence (see SegmentKind). */
-export function segmentSentence(doc: Doc, first: number, end: number, g: Grammar): { segments: Segment[]; segmentOf: Int16Array } {
+export function segmentSentence(doc: Doc, classes: Uint32Array, first: number, end: number): { segments: Segment[]; segmentOf: Int16Array } {
   const segments: Segment[] = [{ start: first, end, kind: 'main', speechVerb: null }];
   const segmentOf = new Int16Array(end - first);
-  const open = (at: number, kind: SegmentKind) => openSegment(segments, at, kind, end);
   let inParen = false;
   let inDash = false;
   for (let i = first; i < end; i++) {
     const n = doc.tokens[i]!.norm;
-    const prev = i > first ? doc.tokens[i - 1]!.norm : undefined;
-    const next = i + 1 < end ? doc.tokens[i + 1]!.norm : undefined;
+    const c = classes[i]!;
     if (n === '(' || n === '[') {
       inParen = true;
-      open(i + 1, 'paren');
+      openSegment(segments, i + 1, 'paren', end);
     } else if ((n === ')' || n === ']') && inParen) {
       inParen = false;
-      open(i + 1, 'continuation');
+      openSegment(segments, i + 1, 'continuation', end);
     } else if (isSpacedDash(doc, i)) {
       // "— a deployment the administration had tried to shut down —" is set off like a
       // parenthesis; a lone dash ("WASHINGTON — U.S. forces ...") only ends a clause.
       inDash = !inDash && hasDashAfter(doc, i + 1, end);
-      open(i + 1, inDash ? 'paren' : 'continuation');
-    } else if (g.clausePunctuation.has(n)) {
-      open(i + 1, 'continuation');
-    } else if (g.relativePeople.has(n)) {
-      open(i, 'relative-person');
-    } else if (g.relativeThings.has(n)) {
-      if (n === 'that' && !startsThatClause(prev, next, g)) continue;
-      open(i, speechBefore(doc, first, i, g) ? 'complement' : 'relative-thing');
-    } else if (g.subordinators.has(n)) {
-      if (n === 'as' && !(next && (g.thirdPronouns.has(next) || g.speakerPronouns.has(next)))) continue;
-      open(i, 'subordinate');
-    } else if (isSpeechVerb(doc, i, first, g)) {
+      openSegment(segments, i + 1, inDash ? 'paren' : 'continuation', end);
+    } else if (c & W.clausePunctuation) {
+      openSegment(segments, i + 1, 'continuation', end);
+    } else if (c & W.relativePeople) {
+      openSegment(segments, i, 'relative-person', end);
+    } else if (c & W.relativeThings) {
+      if (n === 'that' && !startsThatClause(doc, classes, first, end, i)) continue;
+      openSegment(segments, i, speechBefore(doc, classes, first, i) ? 'complement' : 'relative-thing', end);
+    } else if (c & W.subordinator) {
+      // "as they ...": the pronoun after "as" makes it a clause.
+      if (n === 'as' && !(i + 1 < end && classes[i + 1]! & (W.thirdPronoun | W.speakerPronoun))) continue;
+      openSegment(segments, i, 'subordinate', end);
+    } else if (isSpeechVerbAt(doc, classes, i, first)) {
       segments[segments.length - 1]!.speechVerb = i;
-      if (next !== 'that') open(i + 1, 'complement');
+      if (i + 1 >= end || doc.tokens[i + 1]!.norm !== 'that') openSegment(segments, i + 1, 'complement', end);
     }
   }
   for (let s = 0; s < segments.length; s++) {
@@ -135,26 +132,32 @@ function openSegment(segments: Segment[], at: number, kind: SegmentKind, end: nu
   segments.push({ start: at, end, kind, speechVerb: null });
 }
 
+// A determiner or modifier before a speech verb's word makes it a noun ("the reports", "its claims").
+const NOUN_BEFORE = W.definite | W.indefinite | W.possessive | W.nounModifier;
+
 /**
  * A speech verb, unless its word is a noun here: "the United States", "the reports", "its claims".
  */
-export function isSpeechVerb(doc: Doc, i: number, first: number, g: Grammar): boolean {
+export function isSpeechVerbAt(doc: Doc, classes: Uint32Array, i: number, first: number): boolean {
+  if (!(classes[i]! & W.speechVerb)) return false;
   const t = doc.tokens[i]!;
-  if (!g.speechVerbs.has(t.norm) || t.norm === 'according') return false;
+  if (t.norm === 'according') return false;
   if (i > first && t.text[0] !== t.text[0]!.toLowerCase()) return false;
-  const prev = i > first ? doc.tokens[i - 1]!.norm : '';
-  return !(g.definite.has(prev) || g.indefinite.has(prev) || g.possessive.has(prev) || g.nounModifiers.has(prev) || prev.endsWith("'s"));
+  // The first word of a sentence has nothing before it (and the empty word is in no grammar set).
+  if (i === first) return true;
+  return !(classes[i - 1]! & NOUN_BEFORE || doc.tokens[i - 1]!.norm.endsWith("'s"));
 }
 
 // "that" opens a clause unless it is a determiner or pronoun: "in that area", "that is", "after that".
-function startsThatClause(prev: string | undefined, next: string | undefined, g: Grammar): boolean {
-  if (prev && g.prepositions.has(prev)) return false;
-  if (next === undefined || next === '.' || next === ',' || next === 'is' || next === 'was' || next === "'s") return false;
-  return true;
+function startsThatClause(doc: Doc, classes: Uint32Array, first: number, end: number, i: number): boolean {
+  if (i > first && classes[i - 1]! & W.preposition) return false;
+  if (i + 1 >= end) return false;
+  const next = doc.tokens[i + 1]!.norm;
+  return !(next === '.' || next === ',' || next === 'is' || next === 'was' || next === "'s");
 }
 
-function speechBefore(doc: Doc, first: number, at: number, g: Grammar): boolean {
-  for (let k = at - 1; k >= Math.max(first, at - 5); k--) if (isSpeechVerb(doc, k, first, g)) return true;
+function speechBefore(doc: Doc, classes: Uint32Array, first: number, at: number): boolean {
+  for (let k = at - 1; k >= Math.max(first, at - 5); k--) if (isSpeechVerbAt(doc, classes, k, first)) return true;
   return false;
 }
 
@@ -178,11 +181,14 @@ export interface DocIndex {
   placesBySentence: TokenRange[][];
   timesBySentence: TokenRange[][];
   quantitiesBySentence: TokenRange[][];
-  tokenIndex: TokenIndex;
+  /** Vocabulary id of each token, -1 for words the lexicon does not name. */
+  wordIds: Int32Array;
+  /** WordClass bits of each token. */
+  wordClasses: Uint32Array;
 }
 
-export function indexDocument(doc: Doc, g: Grammar): DocIndex {
-  const tokenIndex = new TokenIndex(doc.tokens);
+export function indexDocument(doc: Doc, g: Grammar, vocabulary: Vocabulary): DocIndex {
+  const { wordIds, wordClasses } = lookUpWords(doc, vocabulary);
   const n = doc.sentences.length;
   const mentionsBySentence = emptyLists<ActorMention>(n);
   const placesBySentence = emptyLists<TokenRange>(n);
@@ -190,24 +196,53 @@ export function indexDocument(doc: Doc, g: Grammar): DocIndex {
   const quantitiesBySentence = emptyLists<TokenRange>(n);
   for (const a of doc.layers.actors) {
     for (const m of a.mentions) {
-      const at = locate(doc, tokenIndex, m);
+      const at = locate(doc, m);
       if (at >= 0) mentionsBySentence[at]!.push({ t0: located.t0, t1: located.t1, actor: a.id, pronoun: null });
     }
   }
-  for (const p of doc.layers.places) for (const m of p.mentions) addRange(doc, tokenIndex, m, p.id, placesBySentence);
-  for (const t of doc.layers.times) addRange(doc, tokenIndex, t, t.id, timesBySentence);
-  for (const q of doc.layers.quantities) addRange(doc, tokenIndex, q, q.id, quantitiesBySentence);
+  for (const p of doc.layers.places) for (const m of p.mentions) addRange(doc, m, p.id, placesBySentence);
+  for (const t of doc.layers.times) addRange(doc, t, t.id, timesBySentence);
+  for (const q of doc.layers.quantities) addRange(doc, q, q.id, quantitiesBySentence);
 
   for (const s of doc.sentences) {
     const list = mentionsBySentence[s.index]!;
-    addPronouns(doc, s, list, g);
+    addPronouns(doc, wordClasses, s, list, g);
     if (list.length > 1) insertionSort(list, byStartThenLongest);
     mentionsBySentence[s.index] = withoutOverlaps(list);
     sortByStart(placesBySentence[s.index]!);
     sortByStart(timesBySentence[s.index]!);
     sortByStart(quantitiesBySentence[s.index]!);
   }
-  return { mentionsBySentence, placesBySentence, timesBySentence, quantitiesBySentence, tokenIndex };
+  return { mentionsBySentence, placesBySentence, timesBySentence, quantitiesBySentence, wordIds, wordClasses };
+}
+
+// Reused from one document to the next: typed arrays of a few hundred tokens are allocated off
+// the heap, which costs more than filling them. Safe because one document is indexed and read
+// at a time (extractEvents runs to its end, and nothing it returns keeps them); the arrays are
+// longer than the document, but every read is of a token of one of its sentences.
+let scratchIds = new Int32Array(4096);
+let scratchClasses = new Uint32Array(4096);
+
+/** One look-up per token: its vocabulary id and word classes, for every later scan. */
+function lookUpWords(doc: Doc, vocabulary: Vocabulary): { wordIds: Int32Array; wordClasses: Uint32Array } {
+  const tokens = doc.tokens;
+  if (scratchIds.length < tokens.length) {
+    scratchIds = new Int32Array(2 * tokens.length);
+    scratchClasses = new Uint32Array(2 * tokens.length);
+  }
+  const wordIds = scratchIds;
+  const wordClasses = scratchClasses;
+  for (let k = 0; k < tokens.length; k++) {
+    const id = vocabulary.ids.get(tokens[k]!.norm);
+    if (id === undefined) {
+      wordIds[k] = -1;
+      wordClasses[k] = 0;
+    } else {
+      wordIds[k] = id;
+      wordClasses[k] = vocabulary.classes[id]!;
+    }
+  }
+  return { wordIds, wordClasses };
 }
 
 function emptyLists<T>(n: number): T[][] {
@@ -220,19 +255,20 @@ function emptyLists<T>(n: number): T[][] {
 const located = { t0: 0, t1: 0 };
 
 /** The sentence index of a span, with its tokens in `located`; -1 when it has none. */
-function locate(doc: Doc, tokenIndex: TokenIndex, span: Offsets): number {
+function locate(doc: Doc, span: Offsets): number {
   const s = doc.sentenceAt(span.start);
-  const t0 = tokenIndex.firstEndingAfter(span.start);
+  if (!s) return -1;
+  const t0 = firstEndingAfter(doc.tokens, s.tokenStart, s.tokenEnd, span.start);
   let t1 = t0;
   while (t1 < doc.tokens.length && doc.tokens[t1]!.start < span.end) t1++;
-  if (!s || t1 <= t0) return -1;
+  if (t1 <= t0) return -1;
   located.t0 = t0;
   located.t1 = t1;
   return s.index;
 }
 
-function addRange(doc: Doc, tokenIndex: TokenIndex, span: Offsets, id: string, into: TokenRange[][]): void {
-  const at = locate(doc, tokenIndex, span);
+function addRange(doc: Doc, span: Offsets, id: string, into: TokenRange[][]): void {
+  const at = locate(doc, span);
   if (at >= 0) into[at]!.push({ t0: located.t0, t1: located.t1, id });
 }
 
@@ -261,21 +297,26 @@ function insertionSort<T>(list: T[], compare: (a: T, b: T) => number): void {
 
 // Overlapping mentions (an actor inside a longer one) keep the longer, earlier one. Sorted by
 // start, a mention overlaps a kept one exactly when it starts before the furthest kept end.
+// Most lists have no overlap: they are kept as they are, without a copy.
 function withoutOverlaps(sorted: ActorMention[]): ActorMention[] {
-  const kept: ActorMention[] = [];
+  let kept: ActorMention[] | null = null;
   let keptEnd = -1;
-  for (const m of sorted) {
-    if (m.t0 < keptEnd) continue;
-    kept.push(m);
+  for (let i = 0; i < sorted.length; i++) {
+    const m = sorted[i]!;
+    if (m.t0 < keptEnd) {
+      kept ??= sorted.slice(0, i);
+      continue;
+    }
+    kept?.push(m);
     keptEnd = Math.max(keptEnd, m.t1);
   }
-  return kept;
+  return kept ?? sorted;
 }
 
-function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): void {
+function addPronouns(doc: Doc, classes: Uint32Array, s: Sentence, list: ActorMention[], g: Grammar): void {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    if (!(classes[i]! & W.pronounFirstWord)) continue;
     const n = doc.tokens[i]!.norm;
-    if (!g.pronounFirstWords.has(n)) continue;
     // "US" is the United States, "IT" a sector: capitals are not pronouns.
     const text = doc.tokens[i]!.text;
     if (text.length > 1 && !hasAsciiLowercase(text) && text === text.toUpperCase()) continue;
@@ -283,8 +324,8 @@ function addPronouns(doc: Doc, s: Sentence, list: ActorMention[], g: Grammar): v
     if (group && (group.length > 1 || n === 'they')) {
       list.push({ t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
       i += group.length - 1;
-    } else if (g.speakerPronouns.has(n)) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'speaker' });
-    else if (g.thirdPronouns.has(n) && !(n === 'it' && doc.tokens[i + 1]?.norm === 'is')) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'third' });
+    } else if (classes[i]! & W.speakerPronoun) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'speaker' });
+    else if (classes[i]! & W.thirdPronoun && !(n === 'it' && doc.tokens[i + 1]?.norm === 'is')) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'third' });
   }
 }
 
@@ -338,6 +379,8 @@ class View implements SentenceView {
   readonly places: TokenRange[];
   readonly times: TokenRange[];
   readonly quantities: TokenRange[];
+  readonly wordIds: Int32Array;
+  readonly wordClasses: Uint32Array;
   private readonly tokens: readonly Token[];
   // Most sentences hold no trigger: their clauses are cut only when asked for.
   private cut: { segments: Segment[]; segmentOf: Int16Array } | null = null;
@@ -346,7 +389,9 @@ class View implements SentenceView {
     this.first = sentence.tokenStart;
     this.end = sentence.tokenEnd;
     this.tokens = doc.tokens;
-    for (let i = this.first; i < this.end; i++) if (isSpeechVerb(doc, i, this.first, grammar)) this.speechVerbs.add(i);
+    this.wordIds = index.wordIds;
+    this.wordClasses = index.wordClasses;
+    for (let i = this.first; i < this.end; i++) if (isSpeechVerbAt(doc, this.wordClasses, i, this.first)) this.speechVerbs.add(i);
     this.mentions = index.mentionsBySentence[sentence.index]!;
     for (const m of this.mentions) if (m.pronoun === null) this.mentionStarts.add(m.t0);
     this.places = index.placesBySentence[sentence.index]!;
@@ -355,7 +400,7 @@ class View implements SentenceView {
   }
 
   private clauses(): { segments: Segment[]; segmentOf: Int16Array } {
-    return (this.cut ??= segmentSentence(this.doc, this.first, this.end, this.grammar));
+    return (this.cut ??= segmentSentence(this.doc, this.wordClasses, this.first, this.end));
   }
 
   get segments(): Segment[] {
@@ -364,6 +409,10 @@ class View implements SentenceView {
 
   get segmentOf(): Int16Array {
     return this.clauses().segmentOf;
+  }
+
+  is(i: number, wordClass: number): boolean {
+    return i >= this.first && i < this.end && (this.wordClasses[i]! & wordClass) !== 0;
   }
 
   norm(i: number): string | undefined {
@@ -381,14 +430,13 @@ class View implements SentenceView {
  * Called once the sentence's verb triggers are known.
  */
 export function splitTemporalClauses(v: SentenceView, verbTokens: ReadonlySet<number>): void {
-  const g = v.grammar;
   for (let i = v.first; i < v.end; i++) {
-    if (!g.temporalSubordinators.has(v.norm(i)!)) continue;
+    if (!(v.wordClasses[i]! & W.temporalSubordinator)) continue;
     let verb = false;
     for (let k = i + 1; k < Math.min(v.end, i + 9); k++) {
-      const n = v.norm(k)!;
-      if (g.clausePunctuation.has(n) || n === '.') break;
-      if (verbTokens.has(k) || g.beForms.has(n) || g.haveForms.has(n)) {
+      const c = v.wordClasses[k]!;
+      if (c & W.clausePunctuation || v.norm(k) === '.') break;
+      if (verbTokens.has(k) || c & (W.beForm | W.haveForm)) {
         verb = true;
         break;
       }
@@ -403,6 +451,7 @@ export function splitTemporalClauses(v: SentenceView, verbTokens: ReadonlySet<nu
  */
 export function splitAtCauseMarkers(v: SentenceView): void {
   for (let i = v.first; i < v.end; i++) {
+    if (!(v.wordClasses[i]! & W.causeMarkerFirstWord)) continue;
     const markers = v.grammar.causeMarkersByFirstWord.get(v.norm(i)!);
     if (!markers) continue;
     for (const seq of markers) {

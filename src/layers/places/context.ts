@@ -1,5 +1,6 @@
 import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch } from './match.js';
+import { DEMONYM, DEMONYM_START } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -81,9 +82,9 @@ export function countEvidence(words: Word[], matches: PlaceMatch[], lex: PlacesL
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    if (!w.isWord || !w.cap) continue;
+    if (!w.isWord || !w.cap || (w.classes & (DEMONYM | DEMONYM_START)) === 0) continue;
     const next = words[i + 1];
-    const two = next?.isWord && lex.demonymFirstWords.has(w.key) ? lex.demonyms.get(`${w.key} ${next.key}`) : undefined;
+    const two = next?.isWord && w.classes & DEMONYM_START ? lex.demonyms.get(`${w.key} ${next.key}`) : undefined;
     if (two) {
       add(two);
       i++;

@@ -1,7 +1,7 @@
 import type { NameHit } from './entry.js';
 import { KEY_IS_NAME, KEY_IS_PREFIX, type Gazetteer } from './gazetteer.js';
 import type { PlaceMatch } from './match.js';
-import { ARABIC_ARTICLES } from './normalize.js';
+import { LOWER_NAME_START } from './word-classes.js';
 import type { Word } from './words.js';
 
 /** Punctuation that may sit inside a place name: "Deir ez-Zor", "Washington, D.C.", "St. Louis". */
@@ -36,7 +36,7 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
   const w = words[i];
   if (!w || !w.isWord) return undefined;
   // Names start with a capital, an Arabic article ("al Hawl") or a lower-case form's first word ("the West").
-  if (!w.cap && !ARABIC_ARTICLES.has(w.key) && !gazetteer.startsLowerCase(w.key)) return undefined;
+  if (!w.cap && (w.classes & LOWER_NAME_START) === 0) return undefined;
   const firstShape = gazetteer.shapeOf(w.key);
   if (firstShape === 0) return undefined;
   // Grow the key word by word, across inner punctuation, while some name still starts with it;

@@ -11,6 +11,7 @@ import type { PlaceMatch } from './match.js';
 import { buildRecords, type ResolvedMention } from './records.js';
 import { chooseReading, mainCountry, type ArticleContext } from './resolve.js';
 import { classifyUsage } from './usage.js';
+import type { WordClasses } from './word-classes.js';
 import { sentenceWords, type Word } from './words.js';
 
 export interface PlacesResources {
@@ -18,6 +19,7 @@ export interface PlacesResources {
   codes: DivisionCodes;
   lex: PlacesLexicon;
   heads: HeadPhrases;
+  classes: WordClasses;
 }
 
 export interface SentenceMatches {
@@ -54,7 +56,7 @@ export function findPlaces(doc: Doc, r: PlacesResources): Place[] {
 export function readSentences(doc: Doc, r: PlacesResources): SentenceMatches[] {
   const sentences: SentenceMatches[] = [];
   for (const s of doc.sentences) {
-    const words = sentenceWords(doc, s);
+    const words = sentenceWords(doc, s, r.classes);
     const names = findNames(r.gazetteer, words, s.index);
     const sites = findSites(words, s.index, names, r.lex, r.heads);
     let matches = sites.length ? mergeSites(names, sites) : names;

@@ -2,6 +2,7 @@ import { makeEntry, type GazetteerEntry, type PlaceKind } from './entry.js';
 import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch } from './match.js';
 import { ARABIC_ARTICLES } from './normalize.js';
+import { HEAD_START } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -39,7 +40,7 @@ export function findSites(words: Word[], sentence: number, names: PlaceMatch[], 
   const out: PlaceMatch[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
-    if (!w.isWord) continue;
+    if (!w.isWord || (w.classes & HEAD_START) === 0) continue;
     const phrases = heads.byFirstWord.get(w.key);
     if (!phrases) continue;
     for (const p of phrases) {

@@ -2,6 +2,7 @@ import { makeEntry } from './entry.js';
 import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch } from './match.js';
 import { ARABIC_ARTICLES } from './normalize.js';
+import { LOCATIVE } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -20,7 +21,7 @@ export function findUnlistedPlaces(words: Word[], sentence: number, matches: Pla
     if (!w.isWord || w.cap) continue;
     let from = -1;
     let introduced = false;
-    if (lex.locatives.has(w.key)) from = i + 1;
+    if (w.classes & LOCATIVE) from = i + 1;
     else if (w.key === 'of' && i > 0 && lex.placeIntroducers.has(words[i - 1]!.key) && !words[i - 1]!.cap) {
       from = i + 1;
       introduced = true;

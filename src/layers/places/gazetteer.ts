@@ -41,9 +41,9 @@ export class Gazetteer {
     this.addRef(key, { entry, form });
   }
 
-  /** Whether a name may start with this word written in lower case. */
-  startsLowerCase(firstWordKey: string): boolean {
-    return this.lowerFirstWords.has(firstWordKey);
+  /** The words a name may start with written in lower case. */
+  lowerCaseFirstWords(): ReadonlySet<string> {
+    return this.lowerFirstWords;
   }
 
   private addRef(key: string, ref: Ref): void {

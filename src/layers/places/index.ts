@@ -3,6 +3,7 @@ import { findPlaces, type PlacesResources } from './find-places.js';
 import { headPhrases } from './find-sites.js';
 import { placesLexicon } from './lexicon.js';
 import { loadGazetteer } from './load-gazetteer.js';
+import { wordClasses } from './word-classes.js';
 
 export { loadGazetteer } from './load-gazetteer.js';
 
@@ -20,7 +21,8 @@ export function createPlacesAnnotator(): Annotator {
       if (!resources) {
         const lex = placesLexicon();
         const g = loadGazetteer();
-        resources = { gazetteer: g.gazetteer, codes: { byCode: g.divisionsByCode, abbreviations: g.divisionAbbreviations }, lex, heads: headPhrases(lex) };
+        const heads = headPhrases(lex);
+        resources = { gazetteer: g.gazetteer, codes: { byCode: g.divisionsByCode, abbreviations: g.divisionAbbreviations }, lex, heads, classes: wordClasses(g.gazetteer, lex, heads) };
       }
       doc.layers.places = findPlaces(doc, resources);
     },

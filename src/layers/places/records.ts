@@ -59,5 +59,8 @@ function writtenName(group: ResolvedMention[]): string {
   return isCapitals(best) && best.length > 3 ? titleCase(best) : best;
 }
 
-const isCapitals = (s: string) => /\p{L}/u.test(s) && !/\p{Ll}/u.test(s);
-const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+const LETTER = /\p{L}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const WORD_START = /(^|[\s-])(\p{L})/gu;
+const isCapitals = (s: string) => LETTER.test(s) && !LOWER_LETTER.test(s);
+const titleCase = (s: string) => s.toLowerCase().replace(WORD_START, (_, a: string, b: string) => a + b.toUpperCase());

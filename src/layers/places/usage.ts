@@ -79,7 +79,7 @@ function beforeReading(words: Word[], m: PlaceMatch, matches: PlaceMatch[], lex:
 function personName(words: Word[], m: PlaceMatch, name: Word, lex: PlacesLexicon): boolean {
   const next = words[m.to];
   if (next?.isWord && next.cap && !lex.nameSuffixes.has(next.key)) return false;
-  if (lex.personTitles.has(name.key) || /^\p{Lu}$/u.test(name.text)) return true;
+  if (lex.personTitles.has(name.key) || SINGLE_CAPITAL.test(name.text)) return true;
   if (lex.genericNameWords.has(name.key) || lex.stopNames.has(name.key)) return false;
   const i = words.indexOf(name);
   const before = words[i - 1];
@@ -88,6 +88,7 @@ function personName(words: Word[], m: PlaceMatch, name: Word, lex: PlacesLexicon
   return true;
 }
 
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'this', 'that', 'its', 'their', 'our', 'his', 'her']);
 
 function nameBefore(prev: Word, m: PlaceMatch, lex: PlacesLexicon): Reading | undefined {

@@ -1,6 +1,7 @@
 import type { Doc, Sentence } from '../../doc/document.js';
 import type { Token } from '../../doc/tokens.js';
 import { plainWordKey, wordKey } from './normalize.js';
+import type { WordClasses } from './word-classes.js';
 
 /**
  * The words of one sentence as the place rules read them: a possessive "'s" split off
@@ -24,15 +25,20 @@ export interface Word {
   sentenceInitial: boolean;
   /** Part of the capitals-only run that opens a line, as datelines do ("BAGHDAD, Iraq"). */
   dateline: boolean;
+  /** The word lists its key is in: bits of word-classes.ts. */
+  classes: number;
 }
 
 const UPPER = /^\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const LOWER_LETTER = /\p{Ll}/u;
 const POSSESSIVE = /^(.+?)['’]s$/i;
+/** "U", "U.S": initials before a period that may glue on another one. */
+const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
+const ONE_INITIAL = /^\p{Lu}\.?$/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '•', '*']);
 
-export function sentenceWords(doc: Doc, sentence: Sentence): Word[] {
+export function sentenceWords(doc: Doc, sentence: Sentence, classes: WordClasses): Word[] {
   const text = doc.text;
   const out: Word[] = [];
   const tokens = doc.tokens;
@@ -44,21 +50,22 @@ export function sentenceWords(doc: Doc, sentence: Sentence): Word[] {
     if (t.kind === 'punct' || t.kind === 'number') {
       // "U" "." "S": a single capital, a period and another single capital, all touching.
       const prev = out[out.length - 1];
-      if (t.text === '.' && gluedLeft && prev && prev.isWord && /^(?:\p{Lu}\.)*\p{Lu}$/u.test(prev.text)) {
+      if (t.text === '.' && gluedLeft && prev && prev.isWord && INITIALS.test(prev.text)) {
         const next = tokens[i + 1];
-        if (next && i + 1 < sentence.tokenEnd && next.start === t.end && /^\p{Lu}\.?$/u.test(next.text)) {
+        if (next && i + 1 < sentence.tokenEnd && next.start === t.end && ONE_INITIAL.test(next.text)) {
           out[out.length - 1] = word(text, prev.start, next.end, prev.gluedLeft);
           lastEnd = next.end;
           i++;
           continue;
         }
       }
-      out.push({ start: t.start, end: t.end, text: t.text, key: t.text, isWord: false, cap: false, upper: false, possessive: false, gluedLeft, sentenceInitial: false, dateline: false });
+      out.push({ start: t.start, end: t.end, text: t.text, key: t.text, isWord: false, cap: false, upper: false, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0 });
       continue;
     }
-    const last = t.text.charCodeAt(t.text.length - 1);
+    const last = text.charCodeAt(t.end - 1);
+    const apostrophe = text.charCodeAt(t.end - 2);
     // Only a word ending in "s" after an apostrophe can be a possessive: skip the regex otherwise.
-    const m = (last === 115 || last === 83) && t.text.length > 2 ? POSSESSIVE.exec(t.text) : null;
+    const m = (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) && t.end - t.start > 2 ? POSSESSIVE.exec(t.text) : null;
     if (m) {
       const w = word(text, t.start, t.start + m[1]!.length, gluedLeft);
       w.possessive = true;
@@ -70,6 +77,7 @@ export function sentenceWords(doc: Doc, sentence: Sentence): Word[] {
   markPossessives(out);
   markInitials(out);
   markDateline(text, out);
+  for (const w of out) if (w.isWord) w.classes = classes.get(w.key) ?? 0;
   return out;
 }
 
@@ -79,57 +87,62 @@ export function sentenceWords(doc: Doc, sentence: Sentence): Word[] {
  */
 function word(text: string, start: number, end: number, gluedLeft: boolean, token?: Token): Word {
   const t = token ? token.text : text.slice(start, end);
-  const ascii = isAsciiWord(t);
+  const shape = asciiShape(text, start, end);
+  if (shape !== NOT_ASCII && token) {
+    // The token's lower-case form differs from toLowerCase only in curly apostrophes, which keys drop.
+    const norm = token.norm;
+    const cap = (shape & CAPITALIZED) !== 0;
+    return { start, end, text: t, key: shape & DOTTED ? plainWordKey(norm) : undotted(text, norm, end), isWord: true, cap, upper: cap && (shape & CAPITALS_ONLY) !== 0, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0 };
+  }
+  const ascii = shape !== NOT_ASCII;
   // ASCII words (nearly all of them) are read by character codes; others by Unicode classes.
   const isWord = ascii ? true : LETTER.test(t);
-  const c = t.charCodeAt(0);
-  const cap = ascii ? c >= 65 && c <= 90 : UPPER.test(t);
+  const cap = ascii ? (shape & CAPITALIZED) !== 0 : UPPER.test(t);
   let upper = false;
   if (cap) {
-    if (ascii) upper = asciiCapitalsOnly(t);
+    if (ascii) upper = (shape & CAPITALS_ONLY) !== 0;
     else {
       const letters = t.replace(NON_LETTERS, '');
       upper = letters.length >= 2 && !LOWER_LETTER.test(letters);
     }
   }
-  return {
-    start,
-    end,
-    text: t,
-    // The token's lower-case form differs from toLowerCase only in curly apostrophes, which keys drop.
-    key: ascii && token ? plainWordKey(token.norm) : wordKey(t),
-    isWord,
-    cap,
-    upper,
-    possessive: false,
-    gluedLeft,
-    sentenceInitial: false,
-    dateline: false,
-  };
+  return { start, end, text: t, key: wordKey(t), isWord, cap, upper, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0 };
 }
 
-/** A word of ASCII letters, with inner dots or apostrophes ("U.S.", "don't", "don’t"): a letter first. */
-function isAsciiWord(t: string): boolean {
-  const c0 = t.charCodeAt(0) | 32;
-  if (c0 < 97 || c0 > 122) return false;
-  for (let k = 1; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    const l = c | 32;
-    if ((l >= 97 && l <= 122) || c === 46 || c === 39 || c === 0x2019) continue;
-    return false;
-  }
-  return true;
+/** plainWordKey of a word with no dot or apostrophe: only a final "-ah" loses its "h" (normalize.ts). */
+function undotted(text: string, norm: string, end: number): string {
+  return norm.length <= 3 || (text.charCodeAt(end - 1) | 32) !== 104 || (text.charCodeAt(end - 2) | 32) !== 97 ? norm : plainWordKey(norm);
 }
 
-/** Two or more letters and none in lower case ("ISIS", "U.S."), for an ASCII word. */
-function asciiCapitalsOnly(t: string): boolean {
-  let letters = 0;
-  for (let k = 0; k < t.length; k++) {
-    const c = t.charCodeAt(k);
-    if (c >= 97 && c <= 122) return false;
-    if (c >= 65 && c <= 90) letters++;
+/** Bits of asciiShape. */
+const NOT_ASCII = -1;
+const CAPITALIZED = 1;
+/** Two or more letters, none in lower case ("ISIS", "U.S."). */
+const CAPITALS_ONLY = 2;
+/** Has a dot or an apostrophe. */
+const DOTTED = 4;
+
+/**
+ * What the word text[start, end) is, in one pass: NOT_ASCII unless it is ASCII letters with
+ * inner dots or apostrophes ("U.S.", "don't", "don’t"), a letter first; else its bits. It
+ * reads the document's text, not the token's own string: small strings of both widths make
+ * charCodeAt several times slower.
+ */
+function asciiShape(text: string, start: number, end: number): number {
+  const c0 = text.charCodeAt(start);
+  const l0 = c0 | 32;
+  if (l0 < 97 || l0 > 122) return NOT_ASCII;
+  let lower = c0 >= 97;
+  let capitals = lower ? 0 : 1;
+  let dotted = false;
+  for (let k = start + 1; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) capitals++;
+    else if (c === 46 || c === 39 || c === 0x2019) dotted = true;
+    else return NOT_ASCII;
   }
-  return letters >= 2;
+  return (lower || capitals < 2 ? 0 : CAPITALS_ONLY) | (c0 < 97 ? CAPITALIZED : 0) | (dotted ? DOTTED : 0);
 }
 
 const NON_LETTERS = /[^\p{L}]/gu;

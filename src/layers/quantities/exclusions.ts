@@ -61,7 +61,8 @@ export function contextExclusion(view: TokenView, lex: QuantityLexicon, c: Candi
 
 function isMonth(view: TokenView, lex: QuantityLexicon, i: number): boolean {
   const t = view.tok(i);
-  return t !== undefined && lex.months.has(t.text.charAt(0).toUpperCase() + t.text.slice(1).toLowerCase()) && view.capitalized(i);
+  // The capital first: it is cheap, and most words next to a number have none.
+  return t !== undefined && view.capitalized(i) && lex.months.has(t.text.charAt(0).toUpperCase() + t.text.slice(1).toLowerCase());
 }
 
 // Years are written as four plain digits ("2014", never "2,014"), in the range news reports use.
@@ -101,7 +102,7 @@ function isLabel(view: TokenView, lex: QuantityLexicon, i: number, head: number)
   }
   if (t.kind !== 'word' && t.kind !== 'abbrev') return false;
   const word = t.norm.replace(/\.$/, '');
-  const nameLike = view.capitalized(i) || /^\p{Ll}+\p{Lu}/u.test(t.text);
+  const nameLike = view.capitalized(i) || INNER_CAPITAL.test(t.text);
   // In lower case a label word names only a bare number ("game five", "version 10.4"), not "base 20 km away".
   if (!nameLike) return head < 0 && lex.labelWords.has(word);
   if (lex.labelWords.has(word) || lex.labelWords.has(`${view.norm(i - 1) ?? ''} ${word}`)) return true;
@@ -110,6 +111,9 @@ function isLabel(view: TokenView, lex: QuantityLexicon, i: number, head: number)
   if (lex.stopWords.has(word) || lex.markers.matchEndingAt(view.norm, i) || lex.calendarWords.has(t.text)) return false;
   return true;
 }
+
+/** "iPhone", "eBay": lower case, then a capital. */
+const INNER_CAPITAL = /^\p{Ll}+\p{Lu}/u;
 
 /** "1." or "2)" opening a line of a list. */
 function isListMarker(view: TokenView, phrase: NumberPhrase): boolean {

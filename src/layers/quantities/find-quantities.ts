@@ -43,6 +43,7 @@ export function findQuantities(
 ): FoundQuantity[] {
   const found: FoundQuantity[] = [];
   const named: NamedUnit[] = [];
+  let view: TokenView | undefined;
   sentences.forEach((s, index) => {
     // Most sentences hold no figure and no number word: they cost one pass over their tokens.
     let finder: SentenceFinder | undefined;
@@ -51,7 +52,11 @@ export function findQuantities(
         i++;
         continue;
       }
-      finder ??= new SentenceFinder(new TokenView(text, tokens, s.tokenStart, s.tokenEnd), lex, blocked, named, index);
+      if (!finder) {
+        if (view) view.moveTo(s.tokenStart, s.tokenEnd);
+        else view = new TokenView(text, tokens, s.tokenStart, s.tokenEnd);
+        finder = new SentenceFinder(view, lex, blocked, named, index);
+      }
       const r = finder.readAt(i);
       if (r.quantity) found.push(r.quantity);
       i = Math.max(i + 1, r.next);

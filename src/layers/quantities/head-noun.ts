@@ -120,13 +120,19 @@ export function isPluralNoun(view: TokenView, lex: QuantityLexicon, k: number): 
   return isOnlyPlural(w);
 }
 
+const CAPITALIZED_WORD = /^\p{Lu}\p{Ll}/u;
+const LOWER_FIRST = /^\p{Ll}/u;
+
 /** The unit lemma of a head noun, extended to a known multi-word unit ("service member"). */
 export function unitOf(view: TokenView, lex: QuantityLexicon, head: number): HeadNoun {
   const t = view.tok(head)!;
   let lemma = lemmaOf(lex, t.text, t.norm);
   // "Palestinians", "Marines": a capitalized noun inside the sentence keeps its capital.
-  if (head > view.lo && /^\p{Lu}\p{Ll}/u.test(t.text) && /^\p{Ll}/u.test(lemma)) lemma = lemma.charAt(0).toUpperCase() + lemma.slice(1);
+  if (head > view.lo && CAPITALIZED_WORD.test(t.text) && LOWER_FIRST.test(lemma)) lemma = lemma.charAt(0).toUpperCase() + lemma.slice(1);
   let first = head;
+  // A multi-word unit ends with the lemma, an alias's key with the word as written; most heads end neither.
+  const ends = multiWordEnds(lex);
+  if (!ends.units.has(lemma) && !ends.aliases.has(t.norm)) return { first, last: head, lemma };
   for (let n = 2; n >= 1; n--) {
     if (!view.isWord(head - n)) continue;
     const words: string[] = [];
@@ -141,6 +147,30 @@ export function unitOf(view: TokenView, lex: QuantityLexicon, head: number): Hea
     }
   }
   return { first, last: head, lemma };
+}
+
+interface MultiWordEnds {
+  /** What follows a space in some multi-word unit ("member" and "service member" of "navy service member"). */
+  units: Set<string>;
+  /** The same for the multi-word keys of unit aliases. */
+  aliases: Set<string>;
+}
+
+const endsByLexicon = new WeakMap<QuantityLexicon, MultiWordEnds>();
+
+function multiWordEnds(lex: QuantityLexicon): MultiWordEnds {
+  let ends = endsByLexicon.get(lex);
+  if (!ends) {
+    ends = { units: tailsAfterSpaces(lex.multiWordUnits), aliases: tailsAfterSpaces(lex.unitAliases.keys()) };
+    endsByLexicon.set(lex, ends);
+  }
+  return ends;
+}
+
+function tailsAfterSpaces(phrases: Iterable<string>): Set<string> {
+  const tails = new Set<string>();
+  for (const p of phrases) for (let s = p.indexOf(' '); s >= 0; s = p.indexOf(' ', s + 1)) tails.add(p.slice(s + 1));
+  return tails;
 }
 
 function lemmaOf(lex: QuantityLexicon, text: string, norm: string): string {

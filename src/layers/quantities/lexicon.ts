@@ -72,9 +72,14 @@ export class PhraseTable<V> {
     const list = this.byFirst.get(norm(i) ?? '');
     if (!list) return null;
     for (const entry of list) {
-      if (entry.words.every((w, k) => norm(i + k) === w)) return { value: entry.value, length: entry.words.length };
+      if (wordsAt(entry.words, norm, i)) return { value: entry.value, length: entry.words.length };
     }
     return null;
+  }
+
+  /** Whether some phrase starts with this word. */
+  startsWith(word: string): boolean {
+    return this.byFirst.has(word);
   }
 
   /** The longest phrase whose last word is at `i` (for words read backwards from a number). */
@@ -82,11 +87,23 @@ export class PhraseTable<V> {
     let best: { value: V; length: number } | null = null;
     for (let n = 1; n <= this.longest; n++) {
       const list = this.byFirst.get(norm(i - n + 1) ?? '');
-      const entry = list?.find((e) => e.words.length === n && e.words.every((w, k) => norm(i - n + 1 + k) === w));
-      if (entry) best = { value: entry.value, length: n };
+      if (!list) continue;
+      // Plain loops: this runs around every number, and find/every would cost closures each time.
+      for (const e of list) {
+        if (e.words.length === n && wordsAt(e.words, norm, i - n + 1)) {
+          best = { value: e.value, length: n };
+          break;
+        }
+      }
     }
     return best;
   }
+}
+
+/** Whether `norm(i), norm(i+1), ...` are these words. */
+function wordsAt(words: readonly string[], norm: (i: number) => string | undefined, i: number): boolean {
+  for (let k = 0; k < words.length; k++) if (norm(i + k) !== words[k]) return false;
+  return true;
 }
 
 /** knowledge/quantities.json compiled once into look-up tables. */

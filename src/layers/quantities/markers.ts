@@ -58,6 +58,10 @@ export function currencyAfter(view: TokenView, lex: QuantityLexicon, j: number):
   const symbol = lex.currencySymbols.get(t.norm);
   if (symbol !== undefined) return { code: symbol, last: j };
   // Currency words are listed in the singular; try each of up to three words with its last word singularized.
+  // Most figures are followed by no currency word: then no phrase starts with the word as written
+  // (two or three words) nor singularized (one word), and none of the look-ups can match.
+  const first = t.norm;
+  if (!lex.currencyWords.startsWith(first) && !lex.currencyWords.startsWith(singularCurrency(first))) return null;
   for (let n = 3; n >= 1; n--) {
     const words: string[] = [];
     for (let k = j; k < j + n; k++) {

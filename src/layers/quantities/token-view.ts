@@ -2,16 +2,23 @@ import type { Token } from '../../doc/tokens.js';
 
 /**
  * The tokens of one sentence, read by index with bounds checks, so the quantity rules can
- * look a few tokens left and right without stepping into the next sentence.
+ * look a few tokens left and right without stepping into the next sentence. One view serves
+ * a whole text, moved from sentence to sentence (`norm` is a closure: one per text, not per sentence).
  */
 export class TokenView {
   constructor(
     readonly text: string,
     readonly tokens: readonly Token[],
     /** First token of the sentence, and one past its last. */
-    readonly lo: number,
-    readonly hi: number,
+    public lo: number,
+    public hi: number,
   ) {}
+
+  /** Reads another sentence's tokens from now on. */
+  moveTo(lo: number, hi: number): void {
+    this.lo = lo;
+    this.hi = hi;
+  }
 
   tok(i: number): Token | undefined {
     return i >= this.lo && i < this.hi ? this.tokens[i] : undefined;
@@ -33,9 +40,12 @@ export class TokenView {
   }
 
   capitalized(i: number): boolean {
-    const t = this.tok(i)?.text;
-    if (!t) return false;
-    const c = t.charAt(0);
+    const t = this.tok(i);
+    if (!t || t.start === t.end) return false;
+    // ASCII by its code (read from the text: faster than from the token's own string); the rest by case mapping.
+    const code = this.text.charCodeAt(t.start);
+    if (code < 128) return code >= 65 && code <= 90;
+    const c = t.text.charAt(0);
     return c !== c.toLowerCase() && c === c.toUpperCase();
   }
 

@@ -12,6 +12,7 @@ import { findReportedSpeech } from './reported.js';
 import { isNickname, isScareQuote, wordCount } from './scare.js';
 import { SpeakerResolver, type QuoteSpeaker } from './speaker.js';
 import type { QuotePiece } from './spans.js';
+import { tokenFacts } from './token-facts.js';
 
 export type { QuoteSpeaker } from './speaker.js';
 
@@ -48,6 +49,8 @@ export function findQuotes(doc: Doc, lex: QuotesLexicon): Quote[] {
   for (const r of findReportedSpeech(ctx, pieces)) {
     items.push({ direct: false, span: r.clause, attribution: r.attribution, paragraph: paragraphAt(paragraphs, r.clause.start)?.index ?? -1 });
   }
+  // Most articles quote nobody: then nobody needs to be looked up.
+  if (items.length === 0) return [];
   items.sort((a, b) => a.span.start - b.span.start);
 
   const people = findPeople(doc, lex);
@@ -120,7 +123,8 @@ function mentionsStatement(ctx: AttributionContext, attribution: Attribution): b
   const tokens = ctx.doc.tokens;
   const sentence = ctx.doc.sentenceAt(tokens[attribution.trigger.first]!.start);
   if (!sentence) return false;
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) if (ctx.lex.statementNouns.has(tokens[k]!.norm)) return true;
+  const facts = tokenFacts(tokens, ctx.lex);
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) if (facts.statementNoun(k)) return true;
   return false;
 }
 

@@ -1,4 +1,5 @@
 import { loadKnowledge } from '../../knowledge.js';
+import { compileWordBits, type WordBits } from './token-facts.js';
 
 interface WordList {
   words: string[];
@@ -81,6 +82,8 @@ export interface QuotesLexicon {
   scareMarkers: string[];
   scareModifiers: Set<string>;
   longQuoteMinWords: number;
+  /** Every listed word with the bits of the lists that hold it (token-facts.ts). */
+  wordBits: WordBits;
 }
 
 const lower = (words: readonly string[]) => new Set(words.map((w) => w.toLowerCase().replace(/’/g, "'")));
@@ -103,7 +106,7 @@ export function quotesLexicon(): QuotesLexicon {
   if (cached) return cached;
   const k = loadKnowledge<QuotesKnowledge>('quotes.json');
   const titles = k.titles.words.map(sequence).sort((a, b) => b.length - a.length);
-  cached = {
+  const lists = {
     speechVerbs: lower(k.speechVerbs.words),
     notInverted: lower(k.speechVerbs.notInverted),
     participles: lower(k.speechVerbs.participles),
@@ -144,5 +147,6 @@ export function quotesLexicon(): QuotesLexicon {
     scareModifiers: lower(k.scareQuotes.modifiersBefore),
     longQuoteMinWords: k.longQuoteWords.min,
   };
+  cached = { ...lists, wordBits: compileWordBits(lists) };
   return cached;
 }

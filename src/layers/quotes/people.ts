@@ -1,7 +1,8 @@
 import type { Doc } from '../../doc/document.js';
 import type { Token } from '../../doc/tokens.js';
 import type { QuotesLexicon } from './lexicon.js';
-import { appositionAfter, insideName, isCapitalized, phraseEndingAt, titleLengthAt, withoutPeriod, withoutPossessive, type TokenSpan } from './phrase.js';
+import { appositionAfter, insideName, phraseEndingAt, titleLengthAt, withoutPeriod, withoutPossessive, type TokenSpan } from './phrase.js';
+import { tokenFacts, type TokenFacts } from './token-facts.js';
 
 /** A person's name as written: "Sean B. MacFarland", "Mohammed Shiaa al-Sudani". */
 export interface NameRun extends TokenSpan {
@@ -23,26 +24,23 @@ export interface Person {
   role: string | null;
 }
 
-const possessiveEnd = (t: Token) => (/['’]s$/.test(t.text) ? t.end - 2 : t.end);
+const POSSESSIVE = /['’]s$/;
+const possessiveEnd = (t: Token) => (POSSESSIVE.test(t.text) ? t.end - 2 : t.end);
 
-export function isNameWord(t: Token, lex: QuotesLexicon): boolean {
-  if (!isCapitalized(t) || t.kind === 'abbrev') return false;
-  const norm = withoutPossessive(t.norm);
-  if (lex.organizationWords.has(norm)) return false;
-  return !lex.phraseStops.has(norm) && !lex.determiners.has(norm) && !lex.speechVerbs.has(norm);
+/** Whether token k of the document can be part of a person's name (TokenFacts.nameWord). */
+export function isNameWordAt(tokens: readonly Token[], k: number, lex: QuotesLexicon): boolean {
+  return tokenFacts(tokens, lex).nameWord(k);
 }
-
-const isRoleNoun = (t: Token, lex: QuotesLexicon) => lex.roleNouns.has(t.norm) || lex.pluralRoleNouns.has(t.norm);
 
 /**
  * A role word in capitals ("Ryanair CEO", "Campus Manager Tara Boyle") is no part of a name,
  * except as the surname that ends one ("Sachin Pilot", "Martin Luther King Jr.").
  */
-function roleWordInName(tokens: readonly Token[], k: number, wordsSoFar: number, lex: QuotesLexicon): boolean {
+function roleWordInName(tokens: readonly Token[], facts: TokenFacts, k: number, wordsSoFar: number, lex: QuotesLexicon): boolean {
   const t = tokens[k]!;
-  if (t.text === t.text.toUpperCase() || lex.titleFirstWords.has(t.norm)) return false;
+  if (t.text === t.text.toUpperCase() || facts.titleFirstWord(k)) return false;
   const next = tokens[k + 1];
-  const nameGoesOn = next !== undefined && isNameWord(next, lex) && !lex.nameSuffixes.has(next.norm);
+  const nameGoesOn = next !== undefined && facts.nameWord(k + 1) && !lex.nameSuffixes.has(next.norm);
   return wordsSoFar > 0 && !nameGoesOn;
 }
 
@@ -53,62 +51,66 @@ function roleWordInName(tokens: readonly Token[], k: number, wordsSoFar: number,
  */
 export function nameRunAt(doc: Doc, i: number, ceil: number, lex: QuotesLexicon): NameRun | null {
   const tokens = doc.tokens;
+  const facts = tokenFacts(tokens, lex);
+  // Most tokens start no name: answer them before anything is allocated.
+  if (i >= ceil || (!facts.nameWord(i) && !facts.nameParticle(i))) return null;
   let k = i;
   let lastWord = -1;
   let last = -1;
-  const words: Token[] = [];
+  // Indices of the name's words.
+  const words: number[] = [];
   while (k < ceil) {
     const t = tokens[k]!;
     const next = tokens[k + 1];
     if (words.length > 0 && insideName(tokens, k, lex)) {
-      words.push(t);
+      words.push(k);
       lastWord = k;
       last = k;
       k++;
       continue;
     }
-    if (isNameWord(t, lex) && (!isRoleNoun(t, lex) || roleWordInName(tokens, k, words.length, lex))) {
+    if (facts.nameWord(k) && (!facts.roleWord(k) || roleWordInName(tokens, facts, k, words.length, lex))) {
       // An initial ("B.") joins only when a name goes on after it.
       if (t.text.length === 1 && next?.text === '.' && next.start === t.end) {
-        if (!isCapitalized(tokens[k + 2])) break;
+        if (!facts.capitalized(k + 2)) break;
         last = k + 1;
         k += 2;
         continue;
       }
-      words.push(t);
+      words.push(k);
       lastWord = k;
       last = k;
-      if (/['’]s$/.test(t.text)) break;
+      if (POSSESSIVE.test(t.text)) break;
       k++;
       continue;
     }
-    if (lex.nameParticles.has(t.norm) && next && (next.text === '-' || isNameWord(next, lex))) {
+    if (facts.nameParticle(k) && next && (next.text === '-' || facts.nameWord(k + 1))) {
       last = k;
       k += next.text === '-' && next.start === t.end ? 2 : 1;
       continue;
     }
-    if (t.text === '-' && k > i && t.start === tokens[k - 1]!.end && next && next.start === t.end && isNameWord(next, lex)) { k++; continue; }
-    if ((t.text === '"' || t.text === '“' || t.text === '”') && words.length && isNameWord(next ?? t, lex) && next !== undefined) {
+    if (t.text === '-' && k > i && t.start === tokens[k - 1]!.end && next && next.start === t.end && facts.nameWord(k + 1)) { k++; continue; }
+    if ((t.text === '"' || t.text === '“' || t.text === '”') && words.length && next !== undefined && facts.nameWord(k + 1)) {
       // Michael “Erik” Kurilla: skip the nickname's marks.
       const close = tokens[k + 2];
-      if (close && (close.text === '"' || close.text === '”') && isNameWord(tokens[k + 3] ?? close, lex) && k + 3 < ceil) { k += 3; continue; }
+      if (close && (close.text === '"' || close.text === '”') && facts.nameWord(k + 3 < tokens.length ? k + 3 : k + 2) && k + 3 < ceil) { k += 3; continue; }
       break;
     }
     break;
   }
   if (lastWord < 0) return null;
   // Suffixes after the last word: "Lloyd J. Austin III", "Martin Luther King Jr."
-  const surnameToken = lastNonSuffix(words, lex);
+  const surnameToken = tokens[lastNonSuffix(tokens, words, lex)]!;
   const endTok = tokens[Math.max(last, lastWord)]!;
   const start = tokens[i]!.start;
   const end = possessiveEnd(endTok);
   const surname = withoutPossessive(surnameToken.norm);
-  const given = words.length > 1 || words[0] !== surnameToken ? words[0]!.norm : null;
+  const given = words.length > 1 || tokens[words[0]!] !== surnameToken ? tokens[words[0]!]!.norm : null;
   return { first: i, last: Math.max(last, lastWord), start, end, text: doc.text.slice(start, end), surname, given };
 }
 
-function lastNonSuffix(words: readonly Token[], lex: QuotesLexicon): Token {
-  for (let i = words.length - 1; i >= 0; i--) if (!lex.nameSuffixes.has(words[i]!.norm.replace(/\./g, ''))) return words[i]!;
+function lastNonSuffix(tokens: readonly Token[], words: readonly number[], lex: QuotesLexicon): number {
+  for (let i = words.length - 1; i >= 0; i--) if (!lex.nameSuffixes.has(tokens[words[i]!]!.norm.replace(/\./g, ''))) return words[i]!;
   return words[words.length - 1]!;
 }
 
@@ -137,20 +139,20 @@ export function skipTitles(tokens: readonly Token[], k: number, ceil: number, le
  */
 export function findPeople(doc: Doc, lex: QuotesLexicon): Person[] {
   const tokens = doc.tokens;
+  const facts = tokenFacts(tokens, lex);
   const people: Person[] = [];
   for (const sentence of doc.sentences) {
     const ceil = sentence.tokenEnd;
     const lastComma = lastCommaIn(tokens, sentence.tokenStart, ceil);
     for (let k = sentence.tokenStart; k < ceil; k++) {
-      const t = tokens[k]!;
       // Titles and names start capitalized, roles in lower case: any other token starts nothing.
-      if (!isCapitalized(t) && !lex.roleNouns.has(t.norm)) continue;
-      const titleEnd = skipTitles(tokens, k, ceil, lex);
+      if (!facts.capitalized(k) && !facts.roleNoun(k)) continue;
+      const titleEnd = facts.titleStart(k) ? skipTitles(tokens, k, ceil, lex) : k;
       // "spokeswoman Col. Dana Whitfield": the titles after a role noun are no part of the name.
-      const afterRole = titleEnd === k && (lex.roleNouns.has(t.norm) && !isCapitalized(t)) ? skipTitles(tokens, k + 1, ceil, lex) : titleEnd;
+      const afterRole = titleEnd === k && facts.roleNoun(k) && !facts.capitalized(k) ? skipTitles(tokens, k + 1, ceil, lex) : titleEnd;
       // A name without a title or role needs an apposition, and so a comma after it.
       if (afterRole === k && lastComma <= k) continue;
-      const startsName = afterRole > k ? afterRole : isCapitalized(t) && (k === sentence.tokenStart || !isCapitalized(tokens[k - 1])) ? k : -1;
+      const startsName = afterRole > k ? afterRole : facts.capitalized(k) && (k === sentence.tokenStart || !facts.capitalized(k - 1)) ? k : -1;
       if (startsName < 0) continue;
       let name = nameRunAt(doc, startsName, ceil, lex);
       if (!name) continue;

@@ -1,6 +1,9 @@
 export { tokenAtOrAfter, tokenEndingBy } from '../../doc/token-search.js';
 import type { Token } from '../../doc/tokens.js';
 import type { QuotesLexicon } from './lexicon.js';
+import { isCapitalized, tokenFacts, type TokenFacts } from './token-facts.js';
+
+export { isCapitalized } from './token-facts.js';
 
 /** A run of tokens, by index into `doc.tokens`, both ends included. */
 export interface TokenSpan {
@@ -30,16 +33,6 @@ const MAX_PHRASE_TOKENS = 16;
 const MAX_APPOSITION_TOKENS = 18;
 const DOUBLE_MARKS = new Set(['"', '“', '”']);
 
-export const isCapitalized = (t: Token | undefined): boolean => {
-  if (t === undefined || (t.kind !== 'word' && t.kind !== 'abbrev')) return false;
-  // ASCII letters answer without building a lower-cased string; other characters ask Unicode.
-  const code = t.text.charCodeAt(0);
-  if (code >= 97 && code <= 122) return false;
-  if (code >= 65 && code <= 90) return true;
-  const c = t.text[0]!;
-  return c !== c.toLowerCase();
-};
-
 /** A norm without its trailing period ("gen." → "gen"), as titles are listed. */
 export const withoutPeriod = (norm: string): string => (norm.endsWith('.') ? norm.slice(0, -1) : norm);
 
@@ -54,32 +47,29 @@ export function isPronoun(t: Token | undefined, lex: QuotesLexicon): boolean {
   return t !== undefined && (lex.personPronouns.has(t.norm) || lex.groupPronouns.has(t.norm) || lex.thingPronouns.has(t.norm));
 }
 
-export function isVerbLike(norm: string, lex: QuotesLexicon): boolean {
-  return lex.speechVerbs.has(norm) || lex.reportingVerbs.has(norm) || lex.participles.has(norm) || lex.issueVerbs.has(norm);
-}
-
 const isRoleWord = (t: Token, lex: QuotesLexicon) => lex.roleNouns.has(t.norm) || lex.pluralRoleNouns.has(t.norm);
+const PARTICIPLE_ENDING = /(?:ed|ing)$/;
 
 /** Whether a token can sit inside a speaker noun phrase, given its neighbours. */
-function insidePhrase(tokens: readonly Token[], k: number, lex: QuotesLexicon): boolean {
+function insidePhrase(tokens: readonly Token[], facts: TokenFacts, k: number, lex: QuotesLexicon): boolean {
   const t = tokens[k]!;
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   if (t.kind === 'number') return true;
   if (t.kind === 'word' || t.kind === 'abbrev') {
     // "States" in "United States" is a name, "states" a verb.
-    if (!isCapitalized(t) && (isVerbLike(t.norm, lex) || lex.callVerbs.has(t.norm))) return false;
+    if (!facts.capitalized(k) && facts.verbLike(k)) return false;
     // "president and CEO of Boeing Commercial Airplanes": "and" between two roles.
-    if (t.norm === 'and') return prev !== undefined && next !== undefined && isRoleWord(prev, lex) && (isRoleWord(next, lex) || titleLengthAt(tokens, k + 1, k + 4, lex) > 0);
+    if (t.norm === 'and') return prev !== undefined && next !== undefined && facts.roleWord(k - 1) && (facts.roleWord(k + 1) || titleLengthAt(tokens, k + 1, k + 4, lex) > 0);
     // "US" in capitals is the country, not the pronoun.
     if (t.text.length > 1 && isAllCapitals(t.text)) return true;
-    if (lex.phraseStops.has(t.norm)) return false;
+    if (facts.phraseStop(k)) return false;
     if (startsUpper(t.text)) return true;
     if (t.norm.endsWith("n't")) return false;
     // A participle ("welcomed", "saying") is a verb unless a determiner makes it a modifier
     // ("an unnamed official", "the commanding general", "U.S.-based").
-    if (/(?:ed|ing)$/.test(t.norm) && t.norm.length > 4 && !isRoleWord(t, lex)) {
-      return prev !== undefined && (lex.determiners.has(prev.norm) || prev.kind === 'number' || (prev.text === '-' && prev.end === t.start));
+    if (t.norm.length > 4 && PARTICIPLE_ENDING.test(t.norm) && !facts.roleWord(k)) {
+      return prev !== undefined && (facts.determiner(k - 1) || prev.kind === 'number' || (prev.text === '-' && prev.end === t.start));
     }
     return true;
   }
@@ -100,9 +90,10 @@ function trimPhrase(tokens: readonly Token[], first: number, last: number, lex: 
   while (last >= first && tokens[last]!.kind === 'punct') last--;
   if (first > last) return null;
   // A phrase of determiners and numbers alone names nobody.
+  const facts = tokenFacts(tokens, lex);
   for (let k = first; k <= last; k++) {
     const t = tokens[k]!;
-    if (t.kind !== 'punct' && t.kind !== 'number' && !lex.determiners.has(t.norm)) return { first, last };
+    if (t.kind !== 'punct' && t.kind !== 'number' && !facts.determiner(k)) return { first, last };
   }
   return null;
 }
@@ -114,10 +105,11 @@ function trimPhrase(tokens: readonly Token[], first: number, last: number, lex: 
  */
 export function phraseEndingAt(tokens: readonly Token[], last: number, floor: number, lex: QuotesLexicon): TokenSpan | null {
   if (last < floor || last < 0) return null;
-  if (isPronoun(tokens[last], lex)) return { first: last, last };
+  const facts = tokenFacts(tokens, lex);
+  if (facts.pronoun(last)) return { first: last, last };
   let first = last + 1;
   for (let k = last; k >= floor && last - k < MAX_PHRASE_TOKENS; k--) {
-    if (insidePhrase(tokens, k, lex)) { first = k; continue; }
+    if (insidePhrase(tokens, facts, k, lex)) { first = k; continue; }
     const t = tokens[k]!;
     // "the Smart Dubai Office (SDO) said": the phrase ends before a short parenthesis.
     if (t.text === ')' && k === last) {
@@ -141,16 +133,17 @@ export function phraseEndingAt(tokens: readonly Token[], last: number, floor: nu
 /** The speaker noun phrase that starts at token `first`, scanning right no further than `ceil` (exclusive). */
 export function phraseStartingAt(tokens: readonly Token[], first: number, ceil: number, lex: QuotesLexicon): TokenSpan | null {
   if (first >= ceil) return null;
-  if (isPronoun(tokens[first], lex)) return { first, last: first };
+  const facts = tokenFacts(tokens, lex);
+  if (facts.pronoun(first)) return { first, last: first };
   let last = first - 1;
   let named = false;
   for (let k = first; k < ceil && k - first < MAX_PHRASE_TOKENS; k++) {
-    if (!insidePhrase(tokens, k, lex)) break;
+    if (!insidePhrase(tokens, facts, k, lex)) break;
     const t = tokens[k]!;
     // After a name, a word in lower case is the verb ("President Dmitry Medvedev went on …")
     // unless a role noun follows ("Iraqi government spokesman Basim al-Awadi").
-    if (named && t.kind === 'word' && !isCapitalized(t) && t.norm !== 'of' && t.norm !== 'for' && !lex.nameParticles.has(t.norm) && !roleAhead(tokens, k, ceil, lex)) break;
-    if (isCapitalized(t)) named = true;
+    if (named && t.kind === 'word' && !facts.capitalized(k) && t.norm !== 'of' && t.norm !== 'for' && !facts.nameParticle(k) && !roleAhead(tokens, facts, k, ceil)) break;
+    if (facts.capitalized(k)) named = true;
     last = k;
   }
   if (last < first) return null;
@@ -159,28 +152,29 @@ export function phraseStartingAt(tokens: readonly Token[], first: number, ceil: 
 
 // Lower-case words after a name stay in the phrase when a role or another name follows them
 // ("Suffolk City chief of detectives Gerard Gigante").
-function roleAhead(tokens: readonly Token[], k: number, ceil: number, lex: QuotesLexicon): boolean {
+function roleAhead(tokens: readonly Token[], facts: TokenFacts, k: number, ceil: number): boolean {
   for (let j = k; j < ceil && j < k + 3; j++) {
     const t = tokens[j]!;
-    if (isRoleWord(t, lex)) return true;
-    if (j > k && isCapitalized(t)) return true;
-    if (t.kind !== 'word' || lex.phraseStops.has(t.norm) || /(?:ed|ing)$/.test(t.norm)) return false;
+    if (facts.roleWord(j)) return true;
+    if (j > k && facts.capitalized(j)) return true;
+    if (t.kind !== 'word' || facts.phraseStop(j) || PARTICIPLE_ENDING.test(t.norm)) return false;
   }
   return false;
 }
 
 /** Whether a run of tokens holds a role noun ("commander", "CEO"), titles aside. */
 function holdsRoleNoun(tokens: readonly Token[], span: TokenSpan, lex: QuotesLexicon): boolean {
-  for (let k = span.first; k <= span.last; k++) if (isRoleWord(tokens[k]!, lex) && titleLengthAt(tokens, k, span.last + 1, lex) === 0) return true;
+  const facts = tokenFacts(tokens, lex);
+  for (let k = span.first; k <= span.last; k++) if (facts.roleWord(k) && titleLengthAt(tokens, k, span.last + 1, lex) === 0) return true;
   return false;
 }
 
 /** Whether a run of tokens holds a role noun or a title: what an apposition about a person needs. */
 export function holdsRole(tokens: readonly Token[], span: TokenSpan, lex: QuotesLexicon): boolean {
+  const facts = tokenFacts(tokens, lex);
   for (let k = span.first; k <= span.last; k++) {
-    const t = tokens[k]!;
-    if (isRoleWord(t, lex)) return true;
-    if (titleLengthAt(tokens, k, span.last + 1, lex) > 0 && !lex.honorifics.has(t.norm)) return true;
+    if (facts.roleWord(k)) return true;
+    if (titleLengthAt(tokens, k, span.last + 1, lex) > 0 && !lex.honorifics.has(tokens[k]!.norm)) return true;
   }
   return false;
 }
@@ -192,6 +186,7 @@ export function holdsRole(tokens: readonly Token[], span: TokenSpan, lex: Quotes
  */
 export function appositionAfter(tokens: readonly Token[], comma: number, ceil: number, lex: QuotesLexicon): TokenSpan | null {
   if (tokens[comma]?.text !== ',') return null;
+  const facts = tokenFacts(tokens, lex);
   let last = comma;
   for (let k = comma + 1; k < ceil && k - comma <= MAX_APPOSITION_TOKENS; k++) {
     const t = tokens[k]!;
@@ -200,7 +195,7 @@ export function appositionAfter(tokens: readonly Token[], comma: number, ceil: n
       if (isCapitalized(tokens[k + 1]) && isCapitalized(tokens[k - 1])) { last = k; continue; }
       break;
     }
-    if (!insidePhrase(tokens, k, lex)) break;
+    if (!insidePhrase(tokens, facts, k, lex)) break;
     last = k;
   }
   if (last === comma) return null;
@@ -246,10 +241,10 @@ export function segmentBeforeComma(tokens: readonly Token[], comma: number, floo
 
 /** Whether every word of a span is capitalized (a name), punctuation aside. */
 export function allCapitalized(tokens: readonly Token[], span: TokenSpan, lex: QuotesLexicon): boolean {
+  const facts = tokenFacts(tokens, lex);
   for (let k = span.first; k <= span.last; k++) {
-    const t = tokens[k]!;
-    if (t.kind === 'punct') continue;
-    if (!isCapitalized(t) && !lex.nameParticles.has(t.norm)) return false;
+    if (tokens[k]!.kind === 'punct') continue;
+    if (!facts.capitalized(k) && !facts.nameParticle(k)) return false;
   }
   return true;
 }
@@ -260,18 +255,18 @@ export function allCapitalized(tokens: readonly Token[], span: TokenSpan, lex: Q
  */
 /** "Hassan Sheikh Mohamud": an honorific that names carry, after a name word, is part of the name. */
 export function insideName(tokens: readonly Token[], k: number, lex: QuotesLexicon): boolean {
-  if (!lex.innerHonorifics.has(tokens[k]!.norm)) return false;
+  const facts = tokenFacts(tokens, lex);
+  if (!facts.innerHonorific(k)) return false;
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
-  return !!prev && !!next && prev.kind === 'word' && isCapitalized(prev) && !lex.titleFirstWords.has(prev.norm) && prev.end < tokens[k]!.start && next.kind === 'word' && isCapitalized(next);
+  return !!prev && !!next && prev.kind === 'word' && facts.capitalized(k - 1) && !facts.titleFirstWord(k - 1) && prev.end < tokens[k]!.start && next.kind === 'word' && facts.capitalized(k + 1);
 }
 
 export function titleLengthAt(tokens: readonly Token[], k: number, ceil: number, lex: QuotesLexicon): number {
-  const t = tokens[k];
-  if (!t || !isCapitalized(t)) return 0;
-  // Only the titles that begin with this word can match here (the first token is never a period).
-  const candidates = lex.titlesByFirstWord.get(withoutPeriod(t.norm));
-  if (candidates === undefined) return 0;
+  // Only a capitalized word that some title begins with can start one (the first token is never a period).
+  if (!tokenFacts(tokens, lex).titleStart(k)) return 0;
+  const t = tokens[k]!;
+  const candidates = lex.titlesByFirstWord.get(withoutPeriod(t.norm))!;
   if (insideName(tokens, k, lex)) return 0;
   for (const title of candidates) {
     let j = k;

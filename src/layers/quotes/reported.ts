@@ -3,6 +3,7 @@ import type { Token } from '../../doc/tokens.js';
 import { sentenceFloor, speakerAfterVerb, subjectOf, type Attribution, type AttributionContext } from './attribution.js';
 import { isCapitalized, phraseStartingAt } from './phrase.js';
 import type { QuotePiece } from './spans.js';
+import { tokenFacts } from './token-facts.js';
 
 /** Indirect speech: "officials said the mission would wind down", the clause and who said it. */
 export interface ReportedSpeech {
@@ -46,11 +47,12 @@ function phraseAt(tokens: readonly Token[], v: number, phrases: readonly (readon
 function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces: readonly QuotePiece[]): ReportedSpeech | null {
   const { lex } = ctx;
   const tokens = ctx.doc.tokens;
+  const facts = tokenFacts(tokens, lex);
   let lastContent = ceil - 1;
   while (lastContent > first && isPunct(tokens[lastContent])) lastContent--;
   for (let v = first; v < ceil; v++) {
+    if (!facts.reportedTrigger(v)) continue;
     const t = tokens[v]!;
-    if (!lex.reportedTriggers.has(t.norm)) continue;
     if (inside(t.start, pieces)) continue;
     const according = phraseAt(tokens, v, lex.accordingTo);
     if (according) {
@@ -58,7 +60,7 @@ function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces
       if (r) return r;
       continue;
     }
-    if (!lex.reportingVerbs.has(t.norm)) continue;
+    if (!facts.reportingVerb(v)) continue;
     const final = attributionAtEnd(ctx, v, first, ceil, lastContent);
     if (final) return final;
     const subject = subjectOf(ctx, v, first);

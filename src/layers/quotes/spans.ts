@@ -68,13 +68,15 @@ export function markAt(text: string, i: number, from: number, to: number): Mark 
   return { at: i, kind, role, possessive: false };
 }
 
-const MARK_CHARS = /["“”„«»'‘’‚]/g;
+/** Whether a character code may be a quotation mark: '"', "'", '«', '»' or one of U+2018–U+201E (markAt tells). */
+const mayBeMark = (c: number) => c === 34 || c === 39 || c === 171 || c === 187 || (c >= 0x2018 && c <= 0x201e);
 
+// A character loop rather than a global regex: the regex would search past `to` for the next mark.
 export function marksIn(text: string, from: number, to: number): Mark[] {
   const out: Mark[] = [];
-  MARK_CHARS.lastIndex = from;
-  for (let m = MARK_CHARS.exec(text); m !== null && m.index < to; m = MARK_CHARS.exec(text)) {
-    const mark = markAt(text, m.index, from, to);
+  for (let i = from; i < to; i++) {
+    if (!mayBeMark(text.charCodeAt(i))) continue;
+    const mark = markAt(text, i, from, to);
     if (mark) out.push(mark);
   }
   return out;

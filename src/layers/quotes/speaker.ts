@@ -6,8 +6,9 @@ import type { PersonMention, PronounAntecedents } from './antecedents.js';
 import type { Attribution } from './attribution.js';
 import type { QuotesLexicon } from './lexicon.js';
 import { IntervalIndex } from './intervals.js';
-import { describe, isNameWord, nameAfterLastTitle, nameRunAt, skipTitles, type NameRun, type Person } from './people.js';
+import { describe, isNameWordAt, nameAfterLastTitle, nameRunAt, skipTitles, type NameRun, type Person } from './people.js';
 import { isCapitalized, isPronoun, titleLengthAt, tokenAtOrAfter, withoutPeriod, withoutPossessive, type TokenSpan } from './phrase.js';
+import { tokenFacts } from './token-facts.js';
 
 export type SpeakerKind = 'person' | 'group' | 'organization';
 
@@ -49,6 +50,8 @@ interface Remembered {
   statement: boolean;
   roleWords: Set<string>;
 }
+
+const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase();
 
 // Words after a role noun that make the rest of the phrase its modifier ("a source close to McGregor").
 const blocksName = (norm: string, lex: QuotesLexicon) => lex.postmodifierPrepositions.has(norm) || lex.postmodifierAdjectives.has(norm);
@@ -157,7 +160,7 @@ export class SpeakerResolver {
     if (found.name) return found;
     // A name after a description: "Jays fan Ray Payette", "Apple Inc. CEO Steve Jobs".
     let j = core.last;
-    while (j >= core.first && !/['’]s$/.test(tokens[j]!.text) && (isNameWord(tokens[j]!, lex) || tokens[j]!.text === '.' || tokens[j]!.text === '-' || lex.nameParticles.has(tokens[j]!.norm))) j--;
+    while (j >= core.first && !/['’]s$/.test(tokens[j]!.text) && (isNameWordAt(tokens, j, lex) || tokens[j]!.text === '.' || tokens[j]!.text === '-' || lex.nameParticles.has(tokens[j]!.norm))) j--;
     if (j >= core.first && j < core.last) {
       const whole = nameRunAt(doc, j + 1, ceil, lex);
       const run = whole && this.withoutLeadingPlace(whole);
@@ -200,11 +203,12 @@ export class SpeakerResolver {
     if (this.names) return this.names;
     const names = new Map<string, NameRun>();
     const tokens = this.doc.tokens;
+    const facts = tokenFacts(tokens, this.lex);
     for (const sentence of this.doc.sentences) {
       for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) {
-        if (!isCapitalized(tokens[k])) continue;
+        if (!facts.capitalized(k)) continue;
         // A title ("Secretary of Defense") is read whole, so its last word does not start a name.
-        const afterTitles = skipTitles(tokens, k, sentence.tokenEnd, this.lex);
+        const afterTitles = facts.titleStart(k) ? skipTitles(tokens, k, sentence.tokenEnd, this.lex) : k;
         const whole = nameRunAt(this.doc, afterTitles, sentence.tokenEnd, this.lex);
         const run = whole && nameAfterLastTitle(this.doc, whole, this.lex);
         if (!whole || !run || run.given === null) {
@@ -452,7 +456,6 @@ export class SpeakerResolver {
     // role standing for a person ("senior administration official") is no name.
     if (actor.kind === 'person' && actor.name && this.isPersonalName(actor.name)) {
       const ours = speaker.name;
-      const lastWord = (n: string) => n.split(/\s+/).pop()!.toLowerCase();
       if (ours === null || (!/\s/.test(ours) && actor.name.length > ours.length && lastWord(actor.name) === lastWord(ours))) {
         speaker.name = actor.name;
         speaker.anonymous = false;

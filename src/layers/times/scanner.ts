@@ -25,9 +25,25 @@ interface CompiledRule {
   /** The rule without its optional leading modifier, for tokens where no modifier starts (null: none). */
   plain: RegExp | null;
   modifier: StartWords | null;
-  /** Index into the scanner's near-word sets, or -1 when the rule has none. */
+  /** The bit of the rule's near-word set (see StartEntry.near), or 0 when the rule has none. */
   near: number;
 }
+
+/** What a token's key starts and where it counts as a near word: one look-up per token tells all. */
+interface StartEntry {
+  /** The rules that can begin with the word. */
+  rules: CompiledRule[] | undefined;
+  /** For a pair head ("the", "a"): the rules by the next word. */
+  pairs: Map<string, CompiledRule[]> | undefined;
+  /** One bit for each near-word set holding the word. */
+  near: number;
+}
+
+/** A word's length (up to 15) and the low bits of its first and last characters. */
+const shapeOf = (w: string) => (Math.min(w.length, 15) << 10) | ((w.charCodeAt(0) & 31) << 5) | (w.charCodeAt(w.length - 1) & 31);
+
+// Near-word sets are told apart by the bits of a 32-bit number.
+const MAX_NEAR_SETS = 31;
 
 /** Start keys (single words and pairs such as "the end"), told at a token without building a pair string. */
 class StartWords {
@@ -55,40 +71,6 @@ class StartWords {
 }
 
 /**
- * Where the words of one near-word set occur around the token being scanned: rules that list
- * the same words share it, so a stretch of tokens is searched once for all of them.
- */
-class NearWords {
-  /** The widest window of the rules sharing the set. */
-  within = 0;
-  /** The token whose search `hit` holds (-1: none yet), and the first token from it holding a word of the set (-1: none within `within`). */
-  private at = -1;
-  private hit = -1;
-
-  constructor(readonly words: ReadonlySet<string>) {}
-
-  reset(): void {
-    this.at = -1;
-  }
-
-  /** Whether a word of the set comes within `within` tokens from token i (inclusive), before `end`. */
-  near(keys: readonly string[], i: number, within: number, end: number): boolean {
-    if (this.at !== i) {
-      this.at = i;
-      this.hit = -1;
-      const last = Math.min(end - 1, i + this.within);
-      for (let k = i; k <= last; k++) {
-        if (this.words.has(keys[k]!)) {
-          this.hit = k;
-          break;
-        }
-      }
-    }
-    return this.hit >= 0 && this.hit <= i + within;
-  }
-}
-
-/**
  * Words too common to trigger rules alone: a rule starting with one of them is looked up by
  * the pair it forms with the next word ("the past", "a decade", "that day").
  */
@@ -108,26 +90,28 @@ function tokenKey(token: Token): string {
  * annotator, and most tokens cost one map look-up.
  */
 export class Scanner {
-  private readonly byStart = new Map<string, CompiledRule[]>();
-  /** Rules starting with a pair ("the past"), by the head word and then the next word: no key strings are built while scanning. */
-  private readonly byPair = new Map<string, Map<string, CompiledRule[]>>();
-  private readonly nearSets: NearWords[] = [];
+  /**
+   * Every start key and near word. Rules starting with a pair ("the past") are found by the
+   * head word and then the next word: no key strings are built while scanning.
+   */
+  private readonly entries = new Map<string, StartEntry>();
+  /** The shapes of the keys in `entries`: most words of a text start nothing and are answered without a look-up. */
+  private readonly shapes = new Uint8Array(1 << 14);
 
   constructor(rules: readonly Rule[], private readonly lex: TimesLexicon) {
     const nearByWords = new Map<string, number>();
     const modifierSets = new Map<string, StartWords>();
     for (const rule of rules) {
-      let near = -1;
+      let near = 0;
       if (rule.near) {
         const words = rule.near.words.join('\n');
-        near = nearByWords.get(words) ?? -1;
-        if (near < 0) {
-          near = this.nearSets.length;
+        near = nearByWords.get(words) ?? 0;
+        if (near === 0) {
+          if (nearByWords.size === MAX_NEAR_SETS) throw new Error(`times rules: more than ${MAX_NEAR_SETS} different near-word lists`);
+          near = 1 << nearByWords.size;
           nearByWords.set(words, near);
-          this.nearSets.push(new NearWords(new Set(rule.near.words)));
+          for (const w of rule.near.words) this.entry(w).near |= near;
         }
-        const set = this.nearSets[near]!;
-        set.within = Math.max(set.within, rule.near.within);
       }
       let modifier: StartWords | null = null;
       if (rule.withoutModifier) {
@@ -139,36 +123,56 @@ export class Scanner {
       const compiled = { rule, sticky: new RegExp(BOUNDARY + rule.source, 'uy'), plain, modifier, near };
       for (const key of rule.starts) {
         if (PAIR_HEADS.has(key)) throw new Error(`times rule ${rule.name}: "${key}" is too common to start a rule alone; give the pair with the next word`);
-        addRule(this.byStart, key, compiled);
         const space = key.indexOf(' ');
         const head = space > 0 ? key.slice(0, space) : '';
-        if (PAIR_HEADS.has(head)) {
-          if (!this.byPair.has(head)) this.byPair.set(head, new Map());
-          addRule(this.byPair.get(head)!, key.slice(space + 1), compiled);
+        // A key with a space that no pair head opens is looked up whole, and so never matches a token.
+        if (!PAIR_HEADS.has(head)) addRule(this.entry(key), compiled);
+        else {
+          const entry = this.entry(head);
+          entry.pairs ??= new Map();
+          const next = key.slice(space + 1);
+          const list = entry.pairs.get(next);
+          if (list) list.push(compiled);
+          else entry.pairs.set(next, [compiled]);
         }
       }
     }
   }
 
+  private entry(key: string): StartEntry {
+    let entry = this.entries.get(key);
+    if (!entry) {
+      entry = { rules: undefined, pairs: undefined, near: 0 };
+      this.entries.set(key, entry);
+      this.shapes[shapeOf(key)] = 1;
+    }
+    return entry;
+  }
+
+  private entryOf(key: string): StartEntry | undefined {
+    return this.shapes[shapeOf(key)] === 0 ? undefined : this.entries.get(key);
+  }
+
   /** The rules that can start at token i: by its key, or by the pair it opens when it is a pair head. */
-  private rulesAt(keys: readonly string[], i: number, end: number): CompiledRule[] | undefined {
-    const key = keys[i]!;
-    if (!PAIR_HEADS.has(key)) return this.byStart.get(key);
-    return i + 1 < end ? this.byPair.get(key)?.get(keys[i + 1]!) : undefined;
+  private rulesAt(keys: readonly string[], entries: readonly (StartEntry | undefined)[], i: number, end: number): CompiledRule[] | undefined {
+    const entry = entries[i];
+    if (entry === undefined) return undefined;
+    if (entry.pairs === undefined) return entry.rules;
+    return i + 1 < end ? entry.pairs.get(keys[i + 1]!) : undefined;
   }
 
   scan(doc: Doc): Candidate[] {
     const found: Candidate[] = [];
     const keys = doc.tokens.map(tokenKey);
-    for (const set of this.nearSets) set.reset();
+    const entries = keys.map((key) => this.entryOf(key));
     for (const sentence of doc.sentences) {
       let resumeAt = sentence.start;
       for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
         const token = doc.tokens[i]!;
         if (token.start < resumeAt) continue;
-        const triggered = this.rulesAt(keys, i, sentence.tokenEnd);
+        const triggered = this.rulesAt(keys, entries, i, sentence.tokenEnd);
         if (!triggered) continue;
-        const candidate = this.match(doc, sentence, triggered, token.start, sentence.end, keys, i);
+        const candidate = this.match(doc, sentence, triggered, token.start, sentence.end, keys, entries, i);
         if (candidate) {
           found.push(candidate);
           resumeAt = candidate.end;
@@ -181,18 +185,23 @@ export class Scanner {
   /** The longest accepted match of any rule starting at `at` and ending by `limit`, or null. */
   readAt(doc: Doc, sentence: Sentence, at: number, limit: number): Candidate | null {
     const i = tokenAt(doc.tokens, at);
-    const rules = doc.tokens[i]?.start === at ? this.rulesAt(doc.tokens.slice(i, i + 2).map(tokenKey), 0, Math.min(2, sentence.tokenEnd - i)) : undefined;
-    return rules ? this.match(doc, sentence, rules, at, limit, null, i) : null;
+    if (doc.tokens[i]?.start !== at) return null;
+    const keys = doc.tokens.slice(i, i + 2).map(tokenKey);
+    const rules = this.rulesAt(keys, keys.map((key) => this.entryOf(key)), 0, Math.min(2, sentence.tokenEnd - i));
+    return rules ? this.match(doc, sentence, rules, at, limit, null, null, i) : null;
   }
 
   /**
    * `keys` given: a rule with near words is tried only when one of them comes near token i
    * (readAt tries every rule).
    */
-  private match(doc: Doc, sentence: Sentence, rules: readonly CompiledRule[], at: number, limit: number, keys: readonly string[] | null, i: number): Candidate | null {
+  private match(
+    doc: Doc, sentence: Sentence, rules: readonly CompiledRule[], at: number, limit: number,
+    keys: readonly string[] | null, entries: readonly (StartEntry | undefined)[] | null, i: number,
+  ): Candidate | null {
     const matches: { rule: Rule; m: RegExpExecArray }[] = [];
     for (const c of rules) {
-      if (keys !== null && c.near >= 0 && !this.nearSets[c.near]!.near(keys, i, c.rule.near!.within, sentence.tokenEnd)) continue;
+      if (entries !== null && c.near !== 0 && !nearWordWithin(entries, c.near, i, c.rule.near!.within, sentence.tokenEnd)) continue;
       const re = keys !== null && c.plain !== null && !c.modifier!.startsAt(keys, i, sentence.tokenEnd) ? c.plain : c.sticky;
       re.lastIndex = at;
       const m = re.exec(doc.text);
@@ -274,8 +283,14 @@ function endsInsideNumber(tokens: readonly Token[], end: number): boolean {
 
 const longestFirst = (a: { m: RegExpExecArray }, b: { m: RegExpExecArray }) => b.m[0].length - a.m[0].length;
 
-function addRule(map: Map<string, CompiledRule[]>, key: string, rule: CompiledRule): void {
-  const list = map.get(key);
-  if (list) list.push(rule);
-  else map.set(key, [rule]);
+/** Whether a word of the near-word set `bit` comes within `within` tokens from token i (inclusive), before `end`. */
+function nearWordWithin(entries: readonly (StartEntry | undefined)[], bit: number, i: number, within: number, end: number): boolean {
+  const last = Math.min(end - 1, i + within);
+  for (let k = i; k <= last; k++) if (((entries[k]?.near ?? 0) & bit) !== 0) return true;
+  return false;
+}
+
+function addRule(entry: StartEntry, rule: CompiledRule): void {
+  if (entry.rules) entry.rules.push(rule);
+  else entry.rules = [rule];
 }

@@ -6,6 +6,9 @@ import { createPipeline } from '../src/extract.js';
 import { createTimesAnnotator } from '../src/layers/times/index.js';
 import { clauseTense } from '../src/layers/times/tense.js';
 import { tokenAt } from '../src/doc/token-search.js';
+import { buildRules } from '../src/layers/times/grammar/index.js';
+import { shippedLexicon } from '../src/layers/times/lexicon.js';
+import { Scanner } from '../src/layers/times/scanner.js';
 import { skipWithoutShared } from './support/shared.js';
 import { devGoldFigures } from './support/reference.js';
 
@@ -276,6 +279,31 @@ describe('clause tense', () => {
       assert.equal(clauseTense(doc.tokens, s.tokenStart, s.tokenEnd, first, first), expected);
     });
   }
+});
+
+describe('figure starts declared with the rules', () => {
+  // A rule's figure start lets the scanner skip the rule at figures it cannot match; it must
+  // never skip one it would match. Figures of many shapes, each followed by many endings,
+  // are scanned with and without the declarations: the candidates must be the same.
+  const lex = shippedLexicon();
+  const rules = buildRules(lex);
+  const declared = rules.filter((r) => r.figure);
+  const withStarts = new Scanner(rules, lex);
+  const without = new Scanner(rules.map((r) => ({ ...r, figure: undefined })), lex);
+  const figures = ['1', '7', '0', '05', '12', '20', '23', '30', '90', '99', '199', '600', '1990', '2000', '2009', '0800', '1530', '1230', '20000', '4.6', '8.04', '2:57', '16:08', '1,000'];
+  const endings = ['', 's', "'s", '’s', ' pm', 'pm', ' p.m.', 'a.m.', ' AM', ':30', ':30 pm', '.30 p.m.', ' GMT', ' UTC', ' hours', ' hrs', "/8/07", '/12/2022', '-12-11', '-05-30', ' years', ' days', "'", '%', '-', ' o’clock', " o'clock", ' to 20', ' troops', '\u00a0pm', '\u00a0GMT'];
+  const texts = figures.flatMap((f) => endings.map((e) => `The unit left at ${f}${e} that day.`));
+  const found = (scanner: Scanner, text: string) =>
+    scanner.scan(new Doc({ id: 't', url: null, source: null, published: FRI, title: null, text })).map((c) => `${c.rule.name} ${c.start}-${c.end}`);
+
+  test('some rules declare one', () => assert.ok(declared.length >= 3));
+  test('the scanner finds the same candidates with them as without', () => {
+    for (const text of texts) assert.deepEqual(found(withStarts, text), found(without, text), text);
+  });
+  test('every declaring rule matches some of these figures', () => {
+    const names = new Set(texts.flatMap((text) => found(withStarts, text).map((c) => c.split(' ')[0])));
+    for (const rule of declared) assert.ok(names.has(rule.name), rule.name);
+  });
 });
 
 describe('dev gold through the reference scorer', { skip: skipWithoutShared }, () => {

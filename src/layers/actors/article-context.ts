@@ -33,8 +33,8 @@ export interface SettingEvidence {
   datelineEnd: number;
 }
 
-export function articleContext(source: string | null, candidates: readonly Candidate[], places: readonly PlaceUse[], countries: readonly PlaceUse[], lex: CompiledLexicon, evidence: SettingEvidence = { places: [], datelineEnd: 0 }): ArticleContext {
-  const publisher = source ? publisherOf(source, lex) : null;
+export function articleContext(source: string | null, candidates: readonly Candidate[], places: readonly PlaceUse[], countries: readonly PlaceUse[], lex: CompiledLexicon, evidence: SettingEvidence = { places: [], datelineEnd: 0 }, publishers: PublisherCache = new PublisherCache(lex)): ArticleContext {
+  const publisher = source ? publishers.of(source) : null;
   const home = publisher?.country ?? mostFrequent(allVotes(candidates)) ?? mostFrequent(countries.map((c) => c.country));
   let militaryVoice = publisher?.military ?? false;
   if (!publisher && home) {
@@ -87,8 +87,33 @@ function clearLeader(values: readonly string[]): string | null {
   return best !== null && first >= CLEAR_LEAD * second ? best : null;
 }
 
+interface Publisher {
+  country: string;
+  military: boolean;
+}
+
+/** Most articles of a feed share its source line: each line is read once per annotator. */
+export class PublisherCache {
+  private readonly known = new Map<string, Publisher | null>();
+
+  constructor(private readonly lex: CompiledLexicon) {}
+
+  of(source: string): Publisher | null {
+    let publisher = this.known.get(source);
+    if (publisher === undefined) {
+      // A long-running server sees ever new sources: forget them all now and then.
+      if (this.known.size >= MAX_SOURCES_KEPT) this.known.clear();
+      publisher = publisherOf(source, this.lex);
+      this.known.set(source, publisher);
+    }
+    return publisher;
+  }
+}
+
+const MAX_SOURCES_KEPT = 1000;
+
 /** The state body named in the article's source ("U.S. Central Command (centcom.mil)"), if any. */
-function publisherOf(source: string, lex: CompiledLexicon): { country: string; military: boolean } | null {
+function publisherOf(source: string, lex: CompiledLexicon): Publisher | null {
   const tokens = tokenize(source);
   for (let i = 0; i < tokens.length; ) {
     const m = lex.trie.longestAt(tokens, i, tokens.length);
@@ -108,29 +133,35 @@ function publisherOf(source: string, lex: CompiledLexicon): { country: string; m
 }
 
 /** Institutions weigh more than passing mentions of a country. */
-// A loop, not flatMap, which is slow in V8: this runs once per article over every candidate.
+// Votes are pushed, not returned as an array per candidate: this runs once per article over every candidate.
 function allVotes(candidates: readonly Candidate[]): string[] {
   const votes: string[] = [];
-  for (const c of candidates) for (const v of countryVotes(c)) votes.push(v);
+  for (const c of candidates) addCountryVotes(c, votes);
   return votes;
 }
 
-function countryVotes(c: Candidate): string[] {
+function addCountryVotes(c: Candidate, votes: string[]): void {
   switch (c.type) {
     case 'named':
-      return c.actor.country ? (c.actor.kind === 'government' || c.actor.kind === 'military' ? [c.actor.country, c.actor.country] : [c.actor.country]) : [];
+      if (!c.actor.country) return;
+      votes.push(c.actor.country);
+      if (c.actor.kind === 'government' || c.actor.kind === 'military') votes.push(c.actor.country);
+      return;
     case 'state':
-      return [c.country];
+      votes.push(c.country);
+      return;
     case 'sector': {
       const country = c.country ?? c.named?.country ?? c.person?.country ?? null;
-      return country ? [country] : [];
+      if (country) votes.push(country);
+      return;
     }
     case 'person': {
       const fixed = c.bodies.find((b) => b.country)?.country ?? c.titles.find((t) => t.country)?.country ?? c.known?.country ?? null;
-      return fixed ? [fixed] : [];
+      if (fixed) votes.push(fixed);
+      return;
     }
     default:
-      return [];
+      return;
   }
 }
 

@@ -213,6 +213,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
   };
   const keyFlags = new Map<string, number>();
   flagKeys(keyFlags, trie.firstKeys(), KeyFlag.phraseStart);
+  flagKeys(keyFlags, trie.innerKeys(), KeyFlag.phraseInner);
   flagKeys(keyFlags, backReferences.keys(), KeyFlag.backReference);
   flagKeys(keyFlags, words.groupNouns, KeyFlag.groupNoun);
   flagKeys(keyFlags, words.displacedWords, KeyFlag.displacedWord);

@@ -1,5 +1,5 @@
 import type { Annotator } from '../../pipeline.js';
-import { articleContext } from './article-context.js';
+import { articleContext, PublisherCache } from './article-context.js';
 import { compileLexicon, type CompiledLexicon } from './compile.js';
 import { loadLexicons } from './lexicon-load.js';
 import { parseDocument } from './parse.js';
@@ -26,13 +26,14 @@ export function createActorsAnnotator(options: ActorsOptions = {}): Annotator {
   const lex = user.length === 0 ? (shipped ??= compileLexicon(loadLexicons())) : compileLexicon(loadLexicons(user));
   // Per-token buffers reused across documents: annotate runs one document at a time.
   const scratch = new TokenFacts(lex);
+  const publishers = new PublisherCache(lex);
   return {
     name: 'actors',
     requires: [],
     annotate(doc) {
       const parsed = parseDocument(doc, lex, scratch);
       // The places layer, when it ran, knows every toponym; the parser only the countries.
-      const context = articleContext(doc.article.source, parsed.candidates, parsed.places, parsed.countries, lex, { places: doc.layers.places, datelineEnd: parsed.datelineEnd });
+      const context = articleContext(doc.article.source, parsed.candidates, parsed.places, parsed.countries, lex, { places: doc.layers.places, datelineEnd: parsed.datelineEnd }, publishers);
       doc.layers.actors = new ActorResolver(lex, context, doc.text).resolve(parsed.candidates);
     },
   };

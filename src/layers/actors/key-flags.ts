@@ -15,6 +15,8 @@ export const KeyFlag = {
   phraseStart: 1 << 7,
   /** Not a list: set per token whose key may be a phrase with a possessive attached ("iraq's", "iraqis'"). */
   possessiveForm: 1 << 8,
+  /** A key that follows another inside some lexicon phrase: only there can a phrase go on. */
+  phraseInner: 1 << 9,
 } as const;
 
 export type KeyFlag = (typeof KeyFlag)[keyof typeof KeyFlag];

@@ -3,7 +3,7 @@ import type { Head, KnownPerson, NamedActor } from './compile.js';
 import { KeyFlag } from './key-flags.js';
 import { addPlace, type ParseState } from './parse-state.js';
 import { isCityThenRegion, isPlaceContext } from './places.js';
-import { adjacent as adjacentExport, isCapitalized as isCapitalizedExport } from './units.js';
+import { adjacent as adjacentExport, EntryBit, isCapitalized as isCapitalizedExport } from './units.js';
 
 // Read once: module exports are reached through getters when tsx runs the code as CommonJS.
 const { groupNoun: GROUP_NOUN, backReference: BACK_REFERENCE } = KeyFlag;
@@ -35,16 +35,16 @@ interface Modifier {
 export function parseNounPhrase(state: ParseState, u: number): number {
   const { view } = state;
   if (view.units[u]!.entries === null) return plainWord(state, u);
-  if (view.has(u, 'block')) {
+  if (view.hasAny(u, BLOCK)) {
     view.consumed[u] = true;
     return u + 1;
   }
-  if (view.has(u, 'groupRef') && definiteBefore(state, view.units[u]!.from)) {
+  if (view.hasAny(u, GROUP_REF) && definiteBefore(state, view.units[u]!.from)) {
     push(state, { type: 'groupRef', ...spanOf(state, u, u) });
     view.consumed[u] = true;
     return u + 1;
   }
-  const partner = view.entry(u, 'partner');
+  const partner = view.hasAny(u, PARTNER) ? view.entry(u, 'partner') : undefined;
   if (partner) {
     push(state, { type: 'partner', description: 'partner forces', local: partner.local, ...spanOf(state, u, u) });
     view.consumed[u] = true;
@@ -52,7 +52,7 @@ export function parseNounPhrase(state: ParseState, u: number): number {
   }
   const first = modifierAt(state, u);
   if (!first) {
-    if (view.has(u, 'head')) return bareHead(state, u);
+    if (view.hasAny(u, HEAD)) return bareHead(state, u);
     const word = backReferenceAt(state, u);
     if (word) {
       push(state, { type: 'backRef', word, ...spanOf(state, u, u) });
@@ -90,9 +90,9 @@ export function parseNounPhrase(state: ParseState, u: number): number {
   }
 
   // A full country name is a noun: "Iraq forces" may be a phrase, "Lebanon that ensures citizens" is not.
-  const nounLike = mods.some((m) => (m.kind === 'country' && !m.abbreviation) || m.kind === 'capital');
+  const nounLike = anyNounLike(mods);
   const head = nounLike && !first.possessive && isPlaceContext(state, view.units[u]!.from) ? null : findHead(state, k, !nounLike);
-  if (head && mods.some((m) => headApplies(m, head.head))) {
+  if (head && anyHeadApplies(mods, head.head)) {
     const civilian = head.civilian || civilianBefore(state, view.units[u]!.from);
     emitWithHead(state, mods, head.u, head.head, civilian);
     let end = head.u + 1;
@@ -114,6 +114,17 @@ export function parseNounPhrase(state: ParseState, u: number): number {
   return k;
 }
 
+// Loops, not closures: a closure over a local of parseNounPhrase would cost an object at every unit it reads.
+function anyNounLike(mods: readonly Modifier[]): boolean {
+  for (const m of mods) if ((m.kind === 'country' && !m.abbreviation) || m.kind === 'capital') return true;
+  return false;
+}
+
+function anyHeadApplies(mods: readonly Modifier[], head: Head): boolean {
+  for (const m of mods) if (headApplies(m, head)) return true;
+  return false;
+}
+
 /** A word in no lexicon can only point back ("the command said") or name unnamed groups ("militant groups"). */
 function plainWord(state: ParseState, u: number): number {
   const { view } = state;
@@ -127,10 +138,16 @@ function plainWord(state: ParseState, u: number): number {
   return u + 1;
 }
 
+// Single entry types tested at every lexicon unit, as bits: cheaper than scanning the entries for a name.
+const { block: BLOCK, groupRef: GROUP_REF, partner: PARTNER, head: HEAD } = EntryBit;
+
+/** The entry types modifierAt reads: a unit with none of them is no modifier. */
+const MODIFIER_TYPES = EntryBit.named | EntryBit.country | EntryBit.capital | EntryBit.demonym | EntryBit.people | EntryBit.region | EntryBit.person;
+
 function modifierAt(state: ParseState, u: number): Modifier | null {
   const { view } = state;
   const unit = view.units[u];
-  if (!unit || !unit.entries || view.consumed[u]) return null;
+  if (!unit || (unit.types & MODIFIER_TYPES) === 0 || view.consumed[u]) return null;
   const p = unit.possessive;
   const named = view.entry(u, 'named');
   if (named) return modifier(u, p, 'named', named.actor.country, named.actor);
@@ -297,17 +314,19 @@ function partOfName(state: ParseState, u: number): boolean {
 function emitWithHead(state: ParseState, mods: Modifier[], headUnit: number, head: Head, civilian: boolean, coordinated = false): void {
   const { view } = state;
   const headEnd = view.units[headUnit]!.end;
-  mods.forEach((m, i) => {
+  for (let i = 0; i < mods.length; i++) {
+    const m = mods[i]!;
     if (!headApplies(m, head)) {
       standalone(state, m);
-      return;
+      continue;
     }
     const unit = view.units[m.u]!;
     const last = i === mods.length - 1;
     const start = coordinated ? view.units[headUnit]!.start : i === 0 ? qualifiedStart(state, unit.from) : unit.start;
     const end = last || coordinated ? headEnd : unit.end;
-    if (m.kind === 'person' && head.sector !== 'GOV') return;
+    if (m.kind === 'person' && head.sector !== 'GOV') continue;
     pushSector(state, {
+      type: 'sector',
       start, end, token: coordinated ? view.units[headUnit]!.from : unit.from, head,
       country: m.kind === 'named' ? null : m.country,
       named: m.named,
@@ -317,7 +336,7 @@ function emitWithHead(state: ParseState, mods: Modifier[], headUnit: number, hea
       nationals: false,
       description: describe(state, start, headEnd),
     });
-  });
+  }
 }
 
 /** "Iraq's Kurdistan region" is a place; "Iraq's sovereignty" the state; "Iran's IRGC" only the IRGC. */
@@ -361,6 +380,7 @@ function standalone(state: ParseState, m: Modifier, possessive = false): void {
       // "Palestinians blamed Israel" speaks of the nation; "two Americans", "young Algerians" of people.
       if (countedBefore(state, unit.from)) {
         pushSector(state, {
+          type: 'sector',
           start: unit.start, end: unit.end, token: unit.from, head: lex.groupHead, country: m.country, named: null, person: null,
           civilian: true, definite: false, nationals: true, description: describe(state, unit.start, unit.end),
         });
@@ -435,15 +455,17 @@ function bareHead(state: ParseState, u: number): number {
   const start = qualifiedStart(state, unit.from);
   const headEnd = view.units[post ? post.headEnd : end - 1]!.end;
   const backRef = !post && end === u + 1 ? backReferenceAt(state, u) : null;
-  pushSector(state, {
-    ...(backRef ? { backRef } : {}),
+  const c: Omit<SectorCandidate, 'sentence'> = {
+    type: 'sector',
     start, end: headEnd, token: unit.from, head, country, named, person: null,
     civilian: civilian || civilianBefore(state, unit.from),
     definite: definiteBefore(state, unit.from),
     nationals: false,
     local: localBefore(state, unit.from),
     description: describe(state, start, headEnd),
-  });
+  };
+  if (backRef) c.backRef = backRef;
+  pushSector(state, c);
   for (let x = u; x < end; x++) view.consumed[x] = true;
   return end;
 }
@@ -492,6 +514,7 @@ function groupNoun(state: ParseState, u: number): number {
   if (!(lex.words.groupAdjectives.has(prev) || lex.words.groupIntroducers.has(prev) || lex.words.groupIntroducers.has(next))) return u + 1;
   const start = lex.words.groupAdjectives.has(prev) ? view.token(unit.from - 1)!.start : unit.start;
   pushSector(state, {
+    type: 'sector',
     start, end: unit.end, token: unit.from, head: lex.groupHead, country: null, named: null, person: null,
     civilian: false, definite: definiteBefore(state, unit.from), nationals: false, description: describe(state, start, unit.end),
   });
@@ -504,8 +527,8 @@ function pushState(state: ParseState, m: Modifier, capital: boolean): void {
   push(state, { type: 'state', country: m.country!, capital, start: unit.start, end: unit.end, token: unit.from });
 }
 
-function pushSector(state: ParseState, c: Omit<SectorCandidate, 'type' | 'sentence'>): void {
-  push(state, { type: 'sector', ...c });
+function pushSector(state: ParseState, c: Omit<SectorCandidate, 'sentence'>): void {
+  push(state, c);
 }
 
 /** Stores a candidate; every caller passes a fresh object, so it is completed in place rather than copied. */

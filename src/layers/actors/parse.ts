@@ -20,6 +20,8 @@ export interface ParsedDocument {
 
 // Read once: module exports are reached through getters when tsx runs the code as CommonJS.
 const { creditStart, notName, nameParticle, speechVerb } = KeyFlag;
+/** Plain words the noun-phrase parser reads: "the group said", "militant groups". */
+const PLAIN_WORDS_PARSED = KeyFlag.backReference | KeyFlag.groupNoun;
 const tryPerson = tryPersonExport;
 const parseNounPhrase = parseNounPhraseExport;
 const isCapitalized = isCapitalizedExport;
@@ -44,12 +46,7 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFact
   for (const s of doc.sentences) {
     const view = new SentenceUnits(doc.tokens, s.tokenStart, s.tokenEnd, s.index, lex, facts);
     views.push(view);
-    for (const unit of view.units) {
-      // Only lexicon units name countries. "Iran-backed militias": the backer is not where the militias are.
-      if ((unit.types & COUNTRY_BITS) === 0 || unit.start < state.datelineEnd || view.key(unit.to) === '-' || view.key(unit.from - 1) === '-') continue;
-      const e = unit.entries!.find(namesCountry);
-      if (e && 'code' in e) countries.push({ country: e.code, sentence: s.index, token: unit.from });
-    }
+    if ((view.anyTypes & COUNTRY_BITS) !== 0) noteCountries(view, state.datelineEnd, countries);
     if (isCreditLine(view, lex)) {
       view.consumed.fill(true);
       continue;
@@ -57,7 +54,7 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFact
     state.view = view;
     state.lastCountryUse = null;
     for (let u = 0; u < view.units.length; ) {
-      if (view.consumed[u]) {
+      if (view.consumed[u] || !mayMatter(view, u)) {
         u++;
         continue;
       }
@@ -67,8 +64,38 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFact
     findDisplaced(state);
   }
   findShortNames(state, views);
-  state.candidates.sort((a, b) => a.token - b.token || a.start - b.start);
+  // Most documents come out in order already; the (stable) sort would copy them all the same.
+  if (!inTextOrder(state.candidates)) state.candidates.sort(byTextOrder);
   return { candidates: state.candidates, places: state.places, countries, datelineEnd: state.datelineEnd };
+}
+
+const byTextOrder = (a: Candidate, b: Candidate): number => a.token - b.token || a.start - b.start;
+
+function inTextOrder(candidates: readonly Candidate[]): boolean {
+  for (let i = 1; i < candidates.length; i++) if (byTextOrder(candidates[i - 1]!, candidates[i]!) > 0) return false;
+  return true;
+}
+
+/** Every country, capital or nationality the sentence writes, for `ParsedDocument.countries`. */
+function noteCountries(view: SentenceUnits, datelineEnd: number, countries: PlaceUse[]): void {
+  for (const unit of view.units) {
+    // Only lexicon units name countries. "Iran-backed militias": the backer is not where the militias are.
+    if ((unit.types & COUNTRY_BITS) === 0 || unit.start < datelineEnd || view.key(unit.to) === '-' || view.key(unit.from - 1) === '-') continue;
+    const e = unit.entries!.find(namesCountry);
+    if (e && 'code' in e) countries.push({ country: e.code, sentence: view.index, token: unit.from });
+  }
+}
+
+/**
+ * Most units are plain lower-case words that neither parser would take: the person parser
+ * starts only at lexicon units and capitalized words, the noun-phrase parser's plain words
+ * are back-references and group nouns. Those are passed over without calling either.
+ */
+function mayMatter(view: SentenceUnits, u: number): boolean {
+  const unit = view.units[u]!;
+  if (unit.entries !== null || view.isAny(unit.from, PLAIN_WORDS_PARSED)) return true;
+  const t = view.tokens[unit.from]!;
+  return t.kind === 'word' && isCapitalized(t);
 }
 
 /** "VOA correspondent Jeff Seldin contributed to this report." */
@@ -103,9 +130,8 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
       if (!name) continue;
       const key = nameKey(name);
       const earlier = known.get(key);
-      const before = view.key(view.units[u]!.from - 1);
       const after = view.key(name.end);
-      const speaks = w.speechVerbs.has(after) || (w.speechVerbs.has(before) && (after === '.' || after === ',' || after === '')) || view.endsWith(view.units[u]!.from, [['according', 'to']]);
+      const speaks = view.is(name.end, speechVerb) || (view.is(from - 1, speechVerb) && (after === '.' || after === ',' || after === '')) || view.endsWith(from, ACCORDING_TO);
       const linked = earlier !== undefined && earlier < view.units[u]!.from;
       if (!linked && !speaks) continue;
       const endUnit = view.unitAt(name.end - 1) + 1;
@@ -123,6 +149,7 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
 }
 
 const SPEECH_WINDOW = 8;
+const ACCORDING_TO = [['according', 'to']];
 
 /** "al-Tikriti": a lower-case particle joined by a hyphen to a capitalized name. */
 function particleName(view: SentenceUnits, token: number): boolean {
@@ -133,7 +160,9 @@ function particleName(view: SentenceUnits, token: number): boolean {
 function mayBeShortName(view: SentenceUnits, token: number, known: ReadonlyMap<string, number>): boolean {
   const key = view.key(token);
   if (known.has(key) || (view.key(token + 1) === '-' && known.has(`${key}-${view.key(token + 2)}`))) return true;
-  if (view.is(token - 1, speechVerb) || view.key(token - 1) === 'to') return true;
+  if (view.key(token - 1) === 'to') return true;
+  if ((view.anyFlags & speechVerb) === 0) return false;
+  if (view.is(token - 1, speechVerb)) return true;
   for (let k = token + 1; k < Math.min(view.to, token + SPEECH_WINDOW); k++) if (view.is(k, speechVerb)) return true;
   return false;
 }

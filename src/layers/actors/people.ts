@@ -1,13 +1,20 @@
 import type { Body, PersonCandidate } from './candidates.js';
 import type { KnownPerson, Title } from './compile.js';
+import { KeyFlag } from './key-flags.js';
 import type { ParseState } from './parse-state.js';
 import { adjacent as adjacentExport, EntryBit, isCapitalized as isCapitalizedExport, type SentenceUnits } from './units.js';
 
 // Read once: module exports are reached through getters when tsx runs the code as CommonJS.
 const adjacent = adjacentExport;
+// The word lists asked per token, as the token's flags (see key-flags.ts): no Set look-up.
+const { nameParticle: NAME_PARTICLE, notName: NOT_NAME } = KeyFlag;
 const isCapitalized = isCapitalizedExport;
 
 const MAX_NAME_TOKENS = 9;
+const SPACES = /\s+/;
+const FINAL_PERIOD = /\.$/;
+/** "J", "J.": an initial, not a name word. */
+const INITIAL = /^\p{Lu}\.?$/u;
 const MAX_APPOSITION_UNITS = 30;
 const CLAUSE_STOPS = new Set([',', '.', ';', ':', '(', ')', '"', '“', '”', '—', '–', '?', '!']);
 const QUOTES_OPEN = new Set(['“', '"', '‘']);
@@ -56,9 +63,9 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
       const person = view.entry(u, 'person');
       if (!person || unit.from !== i || view.consumed[u]) break;
       known = person.person;
-      for (const part of state.text.slice(unit.start, unit.end).split(/\s+/)) {
-        const k = part.toLowerCase().replace(/\.$/, '');
-        if (!/^\p{Lu}\.?$/u.test(part) && !w.nameSuffixes.has(k)) {
+      for (const part of state.text.slice(unit.start, unit.end).split(SPACES)) {
+        const k = part.toLowerCase().replace(FINAL_PERIOD, '');
+        if (!INITIAL.test(part) && !w.nameSuffixes.has(k)) {
           words.push(part);
           keys.push(keyOfWord(part));
         }
@@ -69,7 +76,7 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
       if (unit.possessive) break;
       continue;
     }
-    if (w.nameParticles.has(key) && view.key(i + 1) === '-' && adjacent(t, view.token(i + 1)) && isCapitalized(view.token(i + 2)) && adjacent(view.token(i + 1), view.token(i + 2))) {
+    if (view.is(i, NAME_PARTICLE) && view.key(i + 1) === '-' && adjacent(t, view.token(i + 1)) && isCapitalized(view.token(i + 2)) && adjacent(view.token(i + 1), view.token(i + 2))) {
       const part = view.token(i + 2)!;
       const possessive = endsInPossessive(part.text);
       words.push(`${t.text}-${possessive ? part.text.slice(0, -2) : part.text}`);
@@ -81,7 +88,7 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
       if (possessive) break;
       continue;
     }
-    if (w.nameParticles.has(key) && !isCapitalized(t) && words.length > 0 && isCapitalized(view.token(i + 1)) && view.token(i + 1)!.kind === 'word') {
+    if (view.is(i, NAME_PARTICLE) && !isCapitalized(t) && words.length > 0 && isCapitalized(view.token(i + 1)) && view.token(i + 1)!.kind === 'word') {
       words.push(t.text); // "bin Laden"
       keys.push(key);
       i++;
@@ -91,7 +98,7 @@ export function parseName(state: ParseState, token: number): ParsedName | null {
       i += 2; // an initial, "J."
       continue;
     }
-    if (t.kind === 'word' && isCapitalized(t) && !w.notNames.has(key)) {
+    if (t.kind === 'word' && isCapitalized(t) && !view.is(i, NOT_NAME)) {
       if (words.length > 0 && w.nameSuffixes.has(key)) {
         i = skipPeriod(view, i + 1);
         lastGood = i;
@@ -138,7 +145,7 @@ function isInnerHonorific(state: ParseState, u: number, i: number): boolean {
   const unit = view.units[u]!;
   if (unit.from !== i || unit.to !== i + 1 || view.consumed[u] || !lex.words.nameHonorifics.has(view.key(i)) || !view.has(u, 'honorific')) return false;
   const next = view.token(i + 1);
-  if (!next || next.kind !== 'word' || !isCapitalized(next) || lex.words.notNames.has(view.key(i + 1))) return false;
+  if (!next || next.kind !== 'word' || !isCapitalized(next) || view.is(i + 1, NOT_NAME)) return false;
   const nextUnit = view.units[u + 1];
   return !!nextUnit && (!nextUnit.entries || view.has(u + 1, 'person'));
 }
@@ -201,6 +208,8 @@ export function tryPerson(state: ParseState, u: number): number {
 // Apart from tryPerson, which runs at every unit: the closures here cost an object per call.
 function readPerson(state: ParseState, u: number): number {
   const { view } = state;
+  // Most countries and bodies have no title after them: skip reading bodies that no title would use.
+  if (u > view.lastTitle) return tryUntitled(state, u);
   const bodies: Body[] = [];
   const titles: Title[] = [];
   const titleUnits: number[] = [];
@@ -216,7 +225,7 @@ function readPerson(state: ParseState, u: number): number {
       if (view.units[q - 1]!.possessive) break;
     }
     if (found.length === 0) break;
-    bodies.push(...modEnd.bodies.filter((b) => !bodies.includes(b)));
+    addNew(bodies, modEnd.bodies);
     titles.push(...found);
     p = q;
     if (view.units[q - 1]!.possessive) break;
@@ -275,6 +284,7 @@ function readPerson(state: ParseState, u: number): number {
   return nameEndUnit;
 }
 
+const UNTITLED_STARTS = EntryBit.honorific | EntryBit.person;
 const PERSON_STARTS = EntryBit.named | EntryBit.country | EntryBit.demonym | EntryBit.capital | EntryBit.title | EntryBit.honorific | EntryBit.person;
 
 /** A cheap test that keeps the person parser off most words. */
@@ -286,16 +296,26 @@ function mayStartPerson(state: ParseState, u: number): boolean {
   if (t.kind !== 'word' || !isCapitalized(t)) return false;
   // An untitled name needs a second name word and an apposition: "Qasem Soleimani, the head of ...".
   const next = view.token(unit.to);
-  return !!next && (isCapitalized(next) || state.lex.words.nameParticles.has(view.key(unit.to)) || next.text === '.' || next.text === '-');
+  return !!next && (isCapitalized(next) || view.is(unit.to, NAME_PARTICLE) || next.text === '.' || next.text === '-');
+}
+
+/** Appends the items of `more` that `list` did not hold before (a loop: a closure here would cost an object per readPerson). */
+function addNew<T>(list: T[], more: readonly T[]): void {
+  const before = list.length;
+  for (const x of more) {
+    let seen = false;
+    for (let k = 0; k < before && !seen; k++) seen = list[k] === x;
+    if (!seen) list.push(x);
+  }
 }
 
 /** "Minister for Interior Aftab Sherpao": the portfolio belongs to the title, the name follows it. */
 function skipPortfolio(state: ParseState, p: number): number {
-  const { view, lex } = state;
+  const { view } = state;
   const key = view.plain(p) ? view.key(view.units[p]!.from) : '';
   if (key !== 'for' && key !== 'of') return p;
   const portfolio = view.plain(p + 1);
-  if (!portfolio || portfolio.kind !== 'word' || !isCapitalized(portfolio) || lex.words.notNames.has(view.key(view.units[p + 1]!.from))) return p;
+  if (!portfolio || portfolio.kind !== 'word' || !isCapitalized(portfolio) || view.is(view.units[p + 1]!.from, NOT_NAME)) return p;
   let n = p + 2;
   if (view.plain(n) && view.key(view.units[n]!.from) === 'and' && view.plain(n + 1) && isCapitalized(view.plain(n + 1))) n += 2;
   return view.units[n] && parseName(state, view.units[n]!.from) ? n : p;
@@ -312,6 +332,8 @@ function skipHonorific(state: ParseState, p: number): number {
 function tryUntitled(state: ParseState, u: number): number {
   const { view, lex } = state;
   const unit = view.units[u]!;
+  // A lexicon unit starts an untitled name only as an honorific or a known person ("Iraq" never does).
+  if (unit.entries !== null && (unit.types & UNTITLED_STARTS) === 0) return -1;
   if (view.has(u, 'honorific')) {
     const next = view.units[u + 1];
     const name = next ? parseName(state, next.from) : null;
@@ -326,7 +348,7 @@ function tryUntitled(state: ParseState, u: number): number {
   }
   const known = view.entry(u, 'person');
   const plain = view.plain(u);
-  if (!known && !(plain && plain.kind === 'word' && isCapitalized(plain) && !lex.words.notNames.has(view.key(unit.from)))) return -1;
+  if (!known && !(plain && plain.kind === 'word' && isCapitalized(plain) && !view.is(unit.from, NOT_NAME))) return -1;
   if (known && leadsGovernmentHead(state, u)) return -1;
   const name = parseName(state, unit.from);
   if (!name) return -1;

@@ -24,6 +24,10 @@ interface Stored<V> {
 export interface TrieNode<V> {
   next: Map<string, TrieNode<V>>;
   stored: Stored<V>[];
+  /** Every stored value, in order: what a match returns when all of them are valid, without a new array. */
+  values: V[];
+  /** No stored value has a case rule: all of them are valid wherever the keys match. */
+  caseFree: boolean;
 }
 
 export interface PhraseMatch<V> {
@@ -52,7 +56,7 @@ export const mayBePossessive = (key: string): boolean =>
  * the phrase needs a capitalized word in the text ("Turkey", not "turkey").
  */
 export class PhraseTrie<V> {
-  private readonly root: TrieNode<V> = { next: new Map(), stored: [] };
+  private readonly root: TrieNode<V> = emptyNode();
 
   /** Adds a phrase; `replaceSame` drops earlier values it returns true for (a user entry overriding a shipped one). */
   add(text: string, value: V, replaceSame?: (earlier: V) => boolean): void {
@@ -63,7 +67,7 @@ export class PhraseTrie<V> {
       const key = tokenKey(t);
       let child = node.next.get(key);
       if (!child) {
-        child = { next: new Map(), stored: [] };
+        child = emptyNode<V>();
         node.next.set(key, child);
       }
       node = child;
@@ -72,11 +76,26 @@ export class PhraseTrie<V> {
     const upperOnly = letters.length > 0 && letters.length <= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
     if (replaceSame) node.stored = node.stored.filter((s) => !replaceSame(s.value));
     node.stored.push({ value, capitalized: tokens.map((t) => UPPER_START.test(t.text)), upperOnly });
+    node.values = node.stored.map((s) => s.value);
+    node.caseFree = node.stored.every((s) => !s.upperOnly && !s.capitalized.includes(true));
   }
 
   /** The first keys of all phrases. */
   firstKeys(): Iterable<string> {
     return this.root.next.keys();
+  }
+
+  /** Every key that follows another inside some phrase: a token without one ends any phrase before it. */
+  innerKeys(): Set<string> {
+    const keys = new Set<string>();
+    const walk = (node: TrieNode<V>): void => {
+      for (const [key, child] of node.next) {
+        keys.add(key);
+        walk(child);
+      }
+    };
+    for (const child of this.root.next.values()) walk(child);
+    return keys;
   }
 
   /** Where the phrases starting with `key` go on; pass it to `longestAt` to spare the look-up. */
@@ -87,8 +106,10 @@ export class PhraseTrie<V> {
   /**
    * The longest phrase starting at token `from` (not crossing `to`), with every value valid there.
    * `first` is the node of the first token's key when the caller already knows it (see `firstNode`).
+   * `goOn`, when given, holds bits per token (indexed like `keys`): a token without a bit of `goOn.mask`
+   * (set for inner keys, see `innerKeys`, and possessive forms) ends the walk without a look-up.
    */
-  longestAt(tokens: readonly Token[], from: number, to: number, keys?: readonly string[], keyOffset = 0, first?: TrieNode<V>): PhraseMatch<V> | null {
+  longestAt(tokens: readonly Token[], from: number, to: number, keys?: readonly string[], keyOffset = 0, first?: TrieNode<V>, goOn?: { bits: Uint16Array; mask: number }): PhraseMatch<V> | null {
     let node: TrieNode<V> | undefined = this.root;
     let best: PhraseMatch<V> | null = null;
     let i = from;
@@ -100,7 +121,9 @@ export class PhraseTrie<V> {
       }
       i++;
     }
-    for (; i < to && node; i++) {
+    // Most phrases are one word: a node without children ends the walk without a look-up.
+    for (; i < to && node && node.next.size !== 0; i++) {
+      if (goOn && i > from && (goOn.bits[i - keyOffset]! & goOn.mask) === 0) break;
       const key = keys ? keys[i - keyOffset]! : tokenKey(tokens[i]!);
       const child: TrieNode<V> | undefined = node.next.get(key);
       if (!child && mayBePossessive(key)) {
@@ -120,20 +143,33 @@ export class PhraseTrie<V> {
     return best;
   }
 
+  /** The values of `node` whose case rules hold at tokens from..end; the node's own array when all do. */
   private valid(node: TrieNode<V>, tokens: readonly Token[], from: number, end: number, possessive: boolean): V[] {
-    const out: V[] = [];
-    for (const s of node.stored) {
-      let ok = true;
-      for (let k = 0; k < s.capitalized.length && ok; k++) {
-        const text = tokens[from + k]!.text;
-        if (s.capitalized[k] && !startsUpper(text)) ok = false;
-        else if (s.upperOnly) {
-          const bare = possessive && from + k === end - 1 ? text.replace(/['’]s$/i, '') : text;
-          if (bare !== bare.toUpperCase()) ok = false;
-        }
-      }
-      if (ok) out.push(s.value);
+    if (node.caseFree) return node.values;
+    const stored = node.stored;
+    let out: V[] | null = null;
+    for (let i = 0; i < stored.length; i++) {
+      const ok = caseHolds(stored[i]!, tokens, from, end, possessive);
+      // Copy only once a value fails: most matches keep every value.
+      if (!ok && out === null) out = node.values.slice(0, i);
+      else if (ok && out !== null) out.push(stored[i]!.value);
     }
-    return out;
+    return out ?? node.values;
   }
+}
+
+function emptyNode<V>(): TrieNode<V> {
+  return { next: new Map(), stored: [], values: [], caseFree: true };
+}
+
+function caseHolds<V>(s: Stored<V>, tokens: readonly Token[], from: number, end: number, possessive: boolean): boolean {
+  for (let k = 0; k < s.capitalized.length; k++) {
+    const text = tokens[from + k]!.text;
+    if (s.capitalized[k] && !startsUpper(text)) return false;
+    if (s.upperOnly) {
+      const bare = possessive && from + k === end - 1 ? text.replace(/['’]s$/i, '') : text;
+      if (bare !== bare.toUpperCase()) return false;
+    }
+  }
+  return true;
 }

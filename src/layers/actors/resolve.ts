@@ -46,7 +46,8 @@ export class ActorResolver {
     for (const c of candidates) {
       switch (c.type) {
         case 'named': {
-          const r = this.record(`n:${c.actor.name}`, c.token, () => ({ code: c.actor.code, kind: c.actor.kind, country: c.actor.country, name: c.actor.name }));
+          const key = `n:${c.actor.name}`;
+          const r = this.records.get(key) ?? this.add(key, c.token, c.actor.code, c.actor.kind, c.actor.country, c.actor.name);
           this.mention(r, c);
           this.lastNamedOfKind.set(r.kind, r);
           if (c.actor.kind === 'armed_group') this.noteArmedGroup(r);
@@ -54,7 +55,8 @@ export class ActorResolver {
         }
         case 'state': {
           const code = c.capital ? `${c.country}GOV` : c.country;
-          const r = this.record(`c:${code}`, c.token, () => ({ code, kind: c.capital ? 'government' : 'state', country: c.country, name: sectorName(code, c.country, this.lex) }));
+          const key = `c:${code}`;
+          const r = this.records.get(key) ?? this.add(key, c.token, code, c.capital ? 'government' : 'state', c.country, sectorName(code, c.country, this.lex));
           this.mention(r, c);
           break;
         }
@@ -69,11 +71,12 @@ export class ActorResolver {
           const sentencePlaces = this.ctx.placesBySentence.get(c.sentence) ?? [];
           const where = sentencePlaces.length > 0 ? sentencePlaces : this.ctx.setting ? [this.ctx.setting] : [];
           const codes = where.map((p) => this.lex.partnerCodes.get(p) ?? (c.local ? p + 'MIL' : null)).filter((x): x is string => !!x);
-          if (codes.length === 0) this.mention(this.record('u:partner forces', c.token, () => ({ code: null, kind: 'military', country: null, name: 'partner forces' })), c);
+          if (codes.length === 0) this.mention(this.records.get(PARTNER_KEY) ?? this.add(PARTNER_KEY, c.token, null, 'military', null, 'partner forces'), c);
           for (const code of new Set(codes)) {
             const country = countryOfCode(code, this.lex.countries);
             const kind = kindOfSector(country ? code.slice(country.length) : code, 'military');
-            this.mention(this.record(`c:${code}`, c.token, () => ({ code, kind, country, name: sectorName(code, country, this.lex) })), c);
+            const key = `c:${code}`;
+            this.mention(this.records.get(key) ?? this.add(key, c.token, code, kind, country, sectorName(code, country, this.lex)), c);
           }
           break;
         }
@@ -141,7 +144,7 @@ export class ActorResolver {
     }
     const head = c.head;
     const bare = !c.country && !c.named && !c.person;
-    const headKey = head.phrase.replace(/s$/, '');
+    const headKey = head.phrase.replace(FINAL_S, '');
     if (bare && c.definite && c.backRef) {
       // "the army said" after "the Sudanese army": the latest body called so.
       const earlier = this.pointedAt(c.backRef);
@@ -163,15 +166,18 @@ export class ActorResolver {
     let r: ActorRecord;
     if (head.anonymous) {
       const kind: ActorKind = head.plural ? coded.kind : 'person';
-      r = this.record(`an:${c.description}`, c.token, () => ({ code: coded.code, kind, country: coded.country, name: this.text.slice(c.start, c.end) }));
+      const key = `an:${c.description}`;
+      r = this.records.get(key) ?? this.add(key, c.token, coded.code, kind, coded.country, this.text.slice(c.start, c.end));
       if (head.plural) this.anonymous.plural = r;
       else this.anonymous.singular = r;
     } else if (coded.inheritedFrom) {
-      r = this.record(`n:${coded.inheritedFrom}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: coded.inheritedFrom! }));
+      const key = `n:${coded.inheritedFrom}`;
+      r = this.records.get(key) ?? this.add(key, c.token, coded.code, coded.kind, coded.country, coded.inheritedFrom);
       this.lastNamedOfKind.set(r.kind, r);
       if (coded.kind === 'armed_group') this.noteArmedGroup(r);
     } else {
-      r = this.record(`c:${coded.code}`, c.token, () => ({ code: coded.code, kind: coded.kind, country: coded.country, name: sectorName(coded.code, coded.country, this.lex) }));
+      const key = `c:${coded.code}`;
+      r = this.records.get(key) ?? this.add(key, c.token, coded.code, coded.kind, coded.country, sectorName(coded.code, coded.country, this.lex));
       if (coded.kind === 'armed_group' && !c.country) this.lastArmedGroup ??= r;
     }
     this.mention(r, c);
@@ -191,7 +197,7 @@ export class ActorResolver {
     const linked = c.known ? this.personBySurname.get(c.known.name.toLowerCase()) : this.personBySurname.get(c.lookup);
     const key = linked?.key ?? personKey(c);
     const own = this.appositionCode.get(c) ?? codePersonMention(c);
-    const r = this.record(key, c.token, () => ({ code: null, kind: 'person', country: null, name: c.known?.name ?? c.name! }));
+    const r = this.records.get(key) ?? this.add(key, c.token, null, 'person', null, c.known?.name ?? c.name!);
     r.code = own ?? r.code ?? c.known?.code ?? codeByHome(c, this.ctx);
     r.country = countryOfCode(r.code, this.lex.countries);
     this.mention(r, c);
@@ -218,7 +224,8 @@ export class ActorResolver {
       if (!own) return;
     }
     const code = own;
-    const r = this.record(`r:${code}:${title.group}`, c.token, () => ({ code, kind: 'person', country: countryOfCode(code, this.lex.countries), name: this.text.slice(c.start, c.end) }));
+    const key = `r:${code}:${title.group}`;
+    const r = this.records.get(key) ?? this.add(key, c.token, code, 'person', countryOfCode(code, this.lex.countries), this.text.slice(c.start, c.end));
     this.mention(r, c);
     this.personByTitle.set(titleKey(title), r);
   }
@@ -239,12 +246,10 @@ export class ActorResolver {
     return best;
   }
 
-  private record(key: string, token: number, init: () => Omit<ActorRecord, 'key' | 'first' | 'last' | 'mentions'>): ActorRecord {
-    let r = this.records.get(key);
-    if (!r) {
-      r = { key, first: token, last: token, mentions: [], ...init() };
-      this.records.set(key, r);
-    }
+  /** A new record, first seen at `token`. Callers look the key up first and build the name only when it is new. */
+  private add(key: string, token: number, code: string | null, kind: ActorKind, country: string | null, name: string): ActorRecord {
+    const r: ActorRecord = { key, code, kind, country, name, first: token, last: token, mentions: [] };
+    this.records.set(key, r);
     return r;
   }
 
@@ -255,9 +260,11 @@ export class ActorResolver {
   }
 
   private actors(): Actor[] {
-    const list = [...this.records.values()].filter((r) => r.mentions.length > 0).sort((a, b) => a.first - b.first);
+    const list: ActorRecord[] = [];
+    for (const r of this.records.values()) if (r.mentions.length > 0) list.push(r);
+    sortStably(list, byFirst);
     return list.map((r, i) => {
-      r.mentions.sort(byPosition);
+      sortStably(r.mentions, byPosition);
       const mentions: Actor['mentions'] = [];
       // Sorted, a repeated span follows its twin.
       for (let k = 0; k < r.mentions.length; k++) {
@@ -268,6 +275,21 @@ export class ActorResolver {
       }
       return { id: `a${i + 1}`, name: r.name, code: r.code, kind: r.kind, country: r.country, mentions };
     });
+  }
+}
+
+const PARTNER_KEY = 'u:partner forces';
+const FINAL_S = /s$/;
+
+const byFirst = (a: ActorRecord, b: ActorRecord): number => a.first - b.first;
+
+/** Array.sort (stable), skipped when the items are in order already, as most are: sort copies them all. */
+function sortStably<T>(items: T[], order: (a: T, b: T) => number): void {
+  for (let i = 1; i < items.length; i++) {
+    if (order(items[i - 1]!, items[i]!) > 0) {
+      items.sort(order);
+      return;
+    }
   }
 }
 

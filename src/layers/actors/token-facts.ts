@@ -2,9 +2,11 @@ import type { Token } from '../../doc/tokens.js';
 import type { CompiledLexicon, Entry, KeyFacts } from './compile.js';
 import { KeyFlag } from './key-flags.js';
 import { mayBePossessive, tokenKey, type TrieNode } from './phrase-trie.js';
+import type { Unit } from './units.js';
 
 // Read once: module exports are reached through getters when tsx runs the code as CommonJS.
 const POSSESSIVE_FORM = KeyFlag.possessiveForm;
+const PHRASE_INNER = KeyFlag.phraseInner;
 const keyOf = tokenKey;
 const possessiveForm = mayBePossessive;
 
@@ -19,10 +21,17 @@ export class TokenFacts {
   readonly keys: string[] = [];
   /** KeyFlag bits per token. */
   flags = new Uint16Array(0);
+  /** Tells the trie walk which tokens a phrase may go on through (the flags, so reset on growth in `load`). */
+  phraseGoesOn = { bits: this.flags, mask: PHRASE_INNER | POSSESSIVE_FORM };
   /** Per token: the trie node of the phrases its key starts, if any. */
   readonly phrases: (TrieNode<Entry> | undefined)[] = [];
   /** Per token: the index of its unit within its sentence. */
   unitOfToken = new Int32Array(0);
+  /**
+   * Per token: the unit object starting there, reused from document to document (a unit per
+   * token was most of the layer's garbage). Valid, like the rest, until the next `load`.
+   */
+  readonly unitPool: Unit[] = [];
 
   constructor(private readonly lex: CompiledLexicon) {}
 
@@ -31,6 +40,7 @@ export class TokenFacts {
     if (this.flags.length < n) {
       this.flags = new Uint16Array(n * 2);
       this.unitOfToken = new Int32Array(n * 2);
+      this.phraseGoesOn = { bits: this.flags, mask: PHRASE_INNER | POSSESSIVE_FORM };
     }
     const { keyFacts, asciiKeyFacts } = this.lex;
     for (let i = 0; i < n; i++) {

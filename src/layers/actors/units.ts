@@ -39,6 +39,7 @@ export const EntryBit: Readonly<Record<Entry['type'], number>> = {
 
 // Read once: module exports are reached through getters when tsx runs the code as CommonJS.
 const { phraseStart, possessiveForm } = KeyFlag;
+const TITLE_BIT = EntryBit.title;
 
 function typesOf(entries: readonly Entry[]): number {
   let types = 0;
@@ -47,8 +48,8 @@ function typesOf(entries: readonly Entry[]): number {
 }
 
 export class SentenceUnits {
-  readonly units: Unit[] = [];
-  readonly consumed: boolean[] = [];
+  readonly units: Unit[];
+  readonly consumed: boolean[];
   /** Per document token: its unit, written for this sentence's range below. */
   private readonly unitOfToken: Int32Array;
   /** Look-up keys of the document's tokens, computed once per document. */
@@ -59,6 +60,10 @@ export class SentenceUnits {
   private readonly phrases: TokenFacts['phrases'];
   /** The KeyFlag bits of all the sentence's tokens together: a sentence without a flag needs no scan for it. */
   readonly anyFlags: number;
+  /** The last unit holding a title, or -1: no title (so no titled person) starts after it. */
+  readonly lastTitle: number = -1;
+  /** The EntryBit types of all the sentence's units together. */
+  readonly anyTypes: number = 0;
 
   constructor(readonly tokens: readonly Token[], readonly from: number, readonly to: number, readonly index: number, lex: CompiledLexicon, facts: TokenFacts) {
     this.unitOfToken = facts.unitOfToken;
@@ -68,26 +73,50 @@ export class SentenceUnits {
     let anyFlags = 0;
     for (let i = from; i < to; i++) anyFlags |= this.flags[i]!;
     this.anyFlags = anyFlags;
-    const units = this.units;
+    // Sized for one unit per token and cut to length at the end: pushing one by one copies the array as it grows.
+    const units = new Array<Unit>(to - from);
+    const consumed = new Array<boolean>(to - from);
+    let count = 0;
+    const unitPool = facts.unitPool;
+    const goOn = facts.phraseGoesOn;
     for (let i = from; i < to; ) {
       // Most tokens start no phrase; the flags tell without walking the trie.
-      const match = (this.flags[i]! & (phraseStart | possessiveForm)) !== 0 ? lex.trie.longestAt(tokens, i, to, this.keys, 0, this.phrases[i]) : null;
-      const index = units.length;
+      const match = (this.flags[i]! & (phraseStart | possessiveForm)) !== 0 ? lex.trie.longestAt(tokens, i, to, this.keys, 0, this.phrases[i], goOn) : null;
+      const index = count;
+      // Units start at distinct tokens: the one starting at token i reuses that token's object from earlier documents.
+      const unit = unitPool[i] ?? (unitPool[i] = { from: 0, to: 0, entries: null, possessive: false, start: 0, end: 0, types: 0 });
+      unit.from = i;
       if (match) {
         const last = tokens[match.end - 1]!;
-        const unit: Unit = { from: i, to: match.end, entries: match.values, possessive: match.possessive, start: tokens[i]!.start, end: match.possessive ? last.end - 2 : last.end, types: typesOf(match.values) };
+        unit.to = match.end;
+        unit.entries = match.values;
+        unit.possessive = match.possessive;
+        unit.start = tokens[i]!.start;
+        unit.end = match.possessive ? last.end - 2 : last.end;
+        unit.types = typesOf(match.values);
+        if ((unit.types & TITLE_BIT) !== 0) this.lastTitle = index;
+        this.anyTypes |= unit.types;
         this.attachSplitPossessive(unit);
         for (let k = unit.from; k < unit.to; k++) this.unitOfToken[k] = index;
-        units.push(unit);
-        i = unit.to;
       } else {
         const t = tokens[i]!;
-        units.push({ from: i, to: i + 1, entries: null, possessive: false, start: t.start, end: t.end, types: 0 });
+        unit.to = i + 1;
+        unit.entries = null;
+        unit.possessive = false;
+        unit.start = t.start;
+        unit.end = t.end;
+        unit.types = 0;
         this.unitOfToken[i] = index;
-        i++;
       }
-      this.consumed.push(false);
+      units[count] = unit;
+      consumed[count] = false;
+      count++;
+      i = unit.to;
     }
+    units.length = count;
+    consumed.length = count;
+    this.units = units;
+    this.consumed = consumed;
   }
 
   /** "U.S.'s" and "Iraqis'" arrive as separate tokens; fold them into the phrase as a possessive. */
@@ -121,8 +150,19 @@ export class SentenceUnits {
     return i >= this.from && i < this.to && (this.flags[i]! & flag) !== 0;
   }
 
+  /** Is the key of token `i` in any of the word lists of `flags` (KeyFlag bits or-ed together)? */
+  isAny(i: number, flags: number): boolean {
+    return i >= this.from && i < this.to && (this.flags[i]! & flags) !== 0;
+  }
+
   entriesAt(u: number): readonly Entry[] {
     return this.units[u]?.entries ?? [];
+  }
+
+  /** Does unit `u` hold an entry of a type among `bits` (EntryBit values or-ed together)? */
+  hasAny(u: number, bits: number): boolean {
+    const unit = this.units[u];
+    return unit !== undefined && (unit.types & bits) !== 0;
   }
 
   has(u: number, type: Entry['type']): boolean {

@@ -59,13 +59,12 @@ export function retells(e: DraftEvent): boolean {
 
 // "the attack", "these operations", "the individual who was killed": a mention of an event told before.
 export function isAnaphoric(v: SentenceView, t: Trigger, passive: boolean): boolean {
-  const g = v.grammar;
   if (passive && segmentAt(v, t.start).kind === 'relative-person') return true;
   if (t.pos !== 'noun') return false;
   for (let k = t.start - 1; k >= Math.max(v.first, t.start - 3); k--) {
-    const n = v.norm(k)!;
-    if (g.definite.has(n)) return true;
-    if (g.indefinite.has(n) || g.possessive.has(n) || g.prepositions.has(n) || g.clausePunctuation.has(n) || n.endsWith("'s") || v.token(k)!.kind === 'number') return false;
+    const c = v.wordClasses[k]!;
+    if (c & W.definite) return true;
+    if (c & (W.indefinite | W.possessive | W.preposition | W.clausePunctuation) || v.norm(k)!.endsWith("'s") || v.token(k)!.kind === 'number') return false;
   }
   return false;
 }

@@ -14,12 +14,12 @@ import type { SegmentKind, SentenceView } from './view.js';
 /** The continuation verb (token index) whose subject the noun ending before `from` heads, or null. */
 export function continuationVerbAfter(v: SentenceView, from: number, within: number): number | null {
   const g = v.grammar;
-  const own = v.segmentOf[from - 1 - v.first]!;
+  const own = v.segmentOf[from - 1]!;
   // A noun inside an aside ("— a deployment the administration tried to end —") is not the subject after it.
   const aside = isAside(v.segments[own]!.kind);
   const to = Math.min(v.end, from + within);
   for (let k = from; k < to; k++) {
-    const segment = v.segmentOf[k - v.first]!;
+    const segment = v.segmentOf[k]!;
     if (aside ? segment !== own : isAside(v.segments[segment]!.kind)) continue;
     const n = v.norm(k)!;
     // The speaker's clause ("..., officials said") or the next clause ends the noun's.

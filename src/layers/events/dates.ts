@@ -37,37 +37,64 @@ export function dateOf(
 ): DateChoice {
   // Most sentences name no time: nothing below could date the event.
   if (v.times.length === 0) return NO_DATE;
-  const triggerSegments = new Set(triggers.map((t) => segmentIndexAt(v, t.start)));
-  const distance = (r: TokenRange) => gap(triggers, r);
-  // A time goes with the nearest trigger of its clause: in "asked the coalition to continue
-  // providing support until the end of the year", the deadline is the support's, not the request's.
-  // But an adverbial follows its verb: in "met in Ankara on Tuesday and agreed to ...", the time
-  // after "met" and before the verb coordinated with it is the meeting's as well.
-  const nearerOther = (r: TokenRange) => otherTriggers.some((t) => segmentIndexAt(v, t.start) === segmentIndexAt(v, r.t0)) && gap(otherTriggers, r) < distance(r) && !followsOwnVerb(v, triggers, otherTriggers, r);
   const planned = status === 'planned';
-  const candidates: { range: TokenRange; time: TimeExpression; value: string; future: boolean; speech: boolean; own: boolean }[] = [];
+  const candidates: Candidate[] = [];
   for (const r of v.times) {
     const time = timesById.get(r.id);
     if (!time) continue;
     const usable = usableValue(time, planned, dct, v.grammar.durationFuture);
     if (!usable) continue;
     if (planned && dct && !usable.future && compareToDct(usable.value, dct) < 0) continue;
-    candidates.push({ range: r, time, value: usable.value, future: usable.future, speech: datesStatement(v, r, triggers), own: triggerSegments.has(segmentIndexAt(v, r.t0)) });
+    const own = anyInSegment(v, triggers, segmentIndexAt(v, r.t0));
+    candidates.push({ range: r, time, value: usable.value, future: usable.future, speech: datesStatement(v, r, triggers), own, distance: gap(triggers, r) });
   }
-  const pick = (list: typeof candidates) => list.sort((a, b) => distance(a.range) - distance(b.range))[0];
-  const eventTimes = candidates.filter((c) => (statement || !c.speech) && !nearerOther(c.range));
-  // Beyond its own clause, an event takes no time from a clause that holds another event
-  // ("The junta, which seized power in 2020, has cut ties ...").
-  const otherSegments = new Set(otherTriggers.map((t) => segmentIndexAt(v, t.start)));
   // What is only possible, or told in a parenthesis, is dated by its own clause alone.
   const ownOnly = status === 'hypothetical' || triggers.some((t) => v.segments[segmentIndexAt(v, t.start)]!.kind === 'paren');
-  const best = pick(eventTimes.filter((c) => c.own)) ?? (ownOnly ? undefined : pick(eventTimes.filter((c) => !otherSegments.has(segmentIndexAt(v, c.range.t0)))));
+  // The nearest time (the first of equals) of the event's own clause, else, beyond its own
+  // clause, of one that holds no other event ("The junta, which seized power in 2020, has cut ties ...").
+  let own: Candidate | null = null;
+  let outside: Candidate | null = null;
+  for (const c of candidates) {
+    if ((c.speech && !statement) || nearerOther(v, triggers, otherTriggers, c)) continue;
+    if (c.own && (own === null || c.distance < own.distance)) own = c;
+    if (!ownOnly && !anyInSegment(v, otherTriggers, segmentIndexAt(v, c.range.t0)) && (outside === null || c.distance < outside.distance)) outside = c;
+  }
+  const best = own ?? outside;
   if (best) return { time: best.time.id, date: best.value, dateSource: 'text', future: best.future };
   if (status === 'reported' || status === 'ongoing') {
-    const said = pick(candidates.filter((c) => c.speech));
+    let said: Candidate | null = null;
+    for (const c of candidates) if (c.speech && (said === null || c.distance < said.distance)) said = c;
     if (said) return { time: said.time.id, date: said.value.slice(0, 7), dateSource: 'text', future: false };
   }
   return NO_DATE;
+}
+
+interface Candidate {
+  range: TokenRange;
+  time: TimeExpression;
+  value: string;
+  future: boolean;
+  /** The time dates the statement that reports the event. */
+  speech: boolean;
+  /** The time is in the clause of one of the event's triggers. */
+  own: boolean;
+  /** Tokens to the nearest of the event's triggers. */
+  distance: number;
+}
+
+function anyInSegment(v: SentenceView, triggers: readonly TriggerRef[], segment: number): boolean {
+  for (const t of triggers) if (segmentIndexAt(v, t.start) === segment) return true;
+  return false;
+}
+
+/**
+ * A time goes with the nearest trigger of its clause: in "asked the coalition to continue
+ * providing support until the end of the year", the deadline is the support's, not the request's.
+ * But an adverbial follows its verb: in "met in Ankara on Tuesday and agreed to ...", the time
+ * after "met" and before the verb coordinated with it is the meeting's as well.
+ */
+function nearerOther(v: SentenceView, triggers: readonly TriggerRef[], otherTriggers: readonly TriggerRef[], c: Candidate): boolean {
+  return anyInSegment(v, otherTriggers, segmentIndexAt(v, c.range.t0)) && gap(otherTriggers, c.range) < c.distance && !followsOwnVerb(v, triggers, otherTriggers, c.range);
 }
 
 /**

@@ -1,6 +1,10 @@
 import type { Quantity } from '../../doc/layers.js';
 import type { TriggerRef } from './types.js';
+import { WordClass } from './lexicon.js';
 import { segmentAt, type SentenceView } from './view.js';
+
+// The word class bits, read once: under tsx an imported binding is a getter call at every use.
+const W = WordClass;
 
 /**
  * The number killed, where the text ties it to a killing trigger of the event:
@@ -121,8 +125,12 @@ function isCapitalized(v: SentenceView, k: number): boolean {
 }
 
 function saysNoCasualties(v: SentenceView): boolean {
+  const phrases = v.grammar.noCasualties;
+  // An empty phrase is found at the first word; any other starts with a word of the class.
+  if (v.first < v.end && phrases.some((seq) => seq.length === 0)) return true;
   for (let k = v.first; k < v.end; k++) {
-    for (const seq of v.grammar.noCasualties) if (wordsAt(v, k, seq)) return true;
+    if (!(v.wordClasses[k]! & W.noCasualtiesFirstWord)) continue;
+    for (const seq of phrases) if (wordsAt(v, k, seq)) return true;
   }
   return false;
 }

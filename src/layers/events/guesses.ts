@@ -10,6 +10,10 @@ import { segmentAt, type ActorMention, type SentenceView } from './view.js';
  */
 export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents: readonly DraftEvent[], info: TypeInfo, discourse: Discourse, codeOf: (id: string | null) => string | null): void {
   const t = e.triggers[0]!;
+  // A passive without its agent ("three soldiers were killed") leaves the attacker unknown.
+  const guessSource = !e.source && !agentless(e);
+  // Nothing to guess: the weighing below is made only for events that lack a role.
+  if (!guessSource && e.target) return;
   // An actor another event of the sentence gives a role to ("Egypt condemned the airstrike",
   // "arrested suspects in the attack on the embassy") is not a guess for this one.
   const othersSources = new Set<string | null>();
@@ -34,23 +38,32 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
     // members were wounded after a drone struck": the service members are no guess for the attacker).
     targetSide: info.hostile && e.target ? side(codeOf(e.target)) : null,
     // Who reports an event after telling it (", the Pentagon said", "according to a source") did not do it.
-    speakers: speakerMentions(v),
+    speakers: null,
     // "No Kenyan or Somali soldiers were hurt": an actor listed with the victim is a victim too.
-    victims: info.hostile && e.target ? v.mentions.filter((m) => discourse.resolve(m, v) === e.target) : [],
+    victims: info.hostile && e.target ? victimsOf(v, e.target, discourse) : NO_MENTIONS,
   };
-  const before = [...v.mentions].reverse().filter((m) => m.t1 <= t.start);
-  const after = v.mentions.filter((m) => m.t0 >= t.end);
-  // A passive without its agent ("three soldiers were killed") leaves the attacker unknown.
-  const agentless = e.triggers.every((tr) => tr.passive && tr.entry.passiveSubject === 'target');
-  if (!e.source && !agentless) {
+  if (guessSource) {
     e.sourceGuessed = true;
-    e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickFirst(before, g, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickFirst(after, g, asSource);
+    e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickBefore(g, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickAfter(g, asSource);
     if (e.source !== null && codeOf(e.source) === codeOf(e.target)) e.source = null;
   }
   if (!e.target) e.targetGuessed = true;
   if (!e.target && info.symmetric) e.target = discourse.partnerOf(e.source, codeOf);
   // Forces that withdraw or deploy need no target; the one who reports an event is not its target.
-  if (!e.target && info.guessTarget && !e.targetUnnamed) e.target = pickFirst(after, g, unsaid) ?? pickFirst(before, g, unsaid);
+  if (!e.target && info.guessTarget && !e.targetUnnamed) e.target = pickAfter(g, unsaid) ?? pickBefore(g, unsaid);
+}
+
+function agentless(e: DraftEvent): boolean {
+  for (const tr of e.triggers) if (!(tr.passive && tr.entry.passiveSubject === 'target')) return false;
+  return true;
+}
+
+const NO_MENTIONS: readonly ActorMention[] = [];
+
+function victimsOf(v: SentenceView, target: string, discourse: Discourse): ActorMention[] {
+  const victims: ActorMention[] = [];
+  for (const m of v.mentions) if (discourse.resolve(m, v) === target) victims.push(m);
+  return victims;
 }
 
 /**
@@ -66,9 +79,12 @@ interface Guess {
   othersSources: ReadonlySet<string | null>;
   othersRoles: ReadonlySet<string | null>;
   targetSide: string | null;
-  speakers: ReadonlySet<ActorMention>;
+  /** Read when a candidate is first weighed (see speakersOf). */
+  speakers: ReadonlySet<ActorMention> | null;
   victims: readonly ActorMention[];
 }
+
+const speakersOf = (g: Guess): ReadonlySet<ActorMention> => (g.speakers ??= speakerMentions(g.v));
 
 /** The actor of a mention, unless it is on the side of the event's source or target already. */
 function usable(g: Guess, m: ActorMention): string | null {
@@ -82,13 +98,13 @@ function listedWithVictim(g: Guess, m: ActorMention): boolean {
 
 function asSource(g: Guess, m: ActorMention): string | null {
   const id = g.discourse.resolve(m, g.v);
-  if (g.speakers.has(m) && m.t0 > g.t.end) return null;
+  if (m.t0 > g.t.end && speakersOf(g).has(m)) return null;
   if (g.victims.length > 0 && listedWithVictim(g, m)) return null;
   return g.othersRoles.has(id) || (g.targetSide !== null && side(g.codeOf(id)) === g.targetSide) ? null : usable(g, m);
 }
 
 function unsaid(g: Guess, m: ActorMention): string | null {
-  return g.speakers.has(m) || g.othersSources.has(g.discourse.resolve(m, g.v)) ? null : usable(g, m);
+  return speakersOf(g).has(m) || g.othersSources.has(g.discourse.resolve(m, g.v)) ? null : usable(g, m);
 }
 
 /** "the current deployment will conclude its work": the clause's subject is a force noun with no actor named in it. */
@@ -159,8 +175,22 @@ function speakerMentions(v: SentenceView): Set<ActorMention> {
 
 const side = (code: string | null) => (code && /^[A-Z]{6}$/.test(code) ? code.slice(0, 3) : code);
 
-function pickFirst(list: readonly ActorMention[], g: Guess, usable: (g: Guess, m: ActorMention) => string | null): string | null {
-  for (const m of list) {
+/** The first usable actor of the mentions ending before the trigger, nearest first. */
+function pickBefore(g: Guess, usable: (g: Guess, m: ActorMention) => string | null): string | null {
+  const mentions = g.v.mentions;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.t1 > g.t.start) continue;
+    const id = usable(g, m);
+    if (id) return id;
+  }
+  return null;
+}
+
+/** The first usable actor of the mentions starting after the trigger, nearest first. */
+function pickAfter(g: Guess, usable: (g: Guess, m: ActorMention) => string | null): string | null {
+  for (const m of g.v.mentions) {
+    if (m.t0 < g.t.end) continue;
     const id = usable(g, m);
     if (id) return id;
   }

@@ -63,15 +63,14 @@ export function createEventsAnnotator(options: EventsOptions = {}): Annotator {
 export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   const g = lex.grammar;
   const index = indexDocument(doc, g, lex.vocabulary);
-  const actorsById = byId(doc.layers.actors);
-  const codeOf = (id: string | null) => (id ? (actorsById.get(id)?.code ?? null) : null);
+  const codeOf = actorCodes(doc);
   // Made when a sentence first needs them: most sentences have no time, most events no toll.
   let timesById: ReadonlyMap<string, TimeExpression> | null = null;
   let quantitiesById: ReadonlyMap<string, Quantity> | null = null;
   const dct = doc.article.published;
   const discourse = new Discourse(doc, g.forceCodes);
   const dateline = datelineOf(doc);
-  const quoted = (k: number) => discourse.inQuote(doc.tokens[k]!.start);
+  const quoted = quotedTokens(doc, discourse);
   const drafts: DraftEvent[] = [];
   const recentNouns: RecentNouns = new Map();
   // The words that name a recent head word (see addRecentWords), so that testing a token needs no sliced copy of it.
@@ -98,10 +97,11 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     const triggerTokens = new Set<number>();
     for (const t of triggers) for (let k = t.start; k < t.end; k++) triggerTokens.add(k);
     trimMentionsAtTriggers(v, triggers);
-    const verbTokens = new Set<number>();
-    for (const t of triggers) if (t.pos === 'verb' && t.form !== 'ing') verbTokens.add(t.start);
-    const nounStarts = new Set<number>();
-    for (const t of triggers) if (t.pos === 'noun') nounStarts.add(t.start);
+    // A sentence has a few triggers: plain arrays, searched with includes, beat sets.
+    const verbTokens: number[] = [];
+    for (const t of triggers) if (t.pos === 'verb' && t.form !== 'ing') verbTokens.push(t.start);
+    const nounStarts: number[] = [];
+    for (const t of triggers) if (t.pos === 'noun') nounStarts.push(t.start);
     joinSpeechObjects(v, nounStarts);
     splitTemporalClauses(v, verbTokens);
     splitAtCauseMarkers(v);
@@ -159,12 +159,34 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   }
 
   if (drafts.length === 0) return [];
+  // Folding events together never takes a place away: when every event has one, no event takes the main country's.
+  const mainPlace = drafts.some(hasNoPlace) ? mainCountry(doc, dateline) : null;
+  resolveArticle(drafts, { codeOf, dct, paragraphOf: paragraphIndex(doc), mainPlace, statementTypes: STATEMENT_TYPES });
+  return toRecords(doc, drafts.filter((d) => !d.mergedInto));
+}
+
+const hasNoPlace = (d: DraftEvent) => d.place === null;
+
+// The closures below are made by factories: a closure assigned to a named constant is also
+// given its name at every call under tsx (esbuild's keepNames), which costs more than the call.
+
+/** The CAMEO code of an actor id (null for none). */
+function actorCodes(doc: Doc): (id: string | null) => string | null {
+  const actorsById = byId(doc.layers.actors);
+  return (id) => (id ? (actorsById.get(id)?.code ?? null) : null);
+}
+
+/** Whether token k is inside a quotation. */
+function quotedTokens(doc: Doc, discourse: Discourse): (k: number) => boolean {
+  return (k) => discourse.inQuote(doc.tokens[k]!.start);
+}
+
+/** The article's main country (see mainCountryPlace): places in the dateline or in actor mentions do not count. */
+function mainCountry(doc: Doc, dateline: Offsets | null): string | null {
   // A few calls per article: overlap tests over the mentions beat marking every character of the text.
   const actorMentions: Offsets[] = [];
   for (const a of doc.layers.actors) for (const m of a.mentions) actorMentions.push(m);
-  const isActorMention = (span: { start: number; end: number }) => (dateline !== null && span.start < dateline.end) || overlapsAny(actorMentions, span.start, span.end);
-  resolveArticle(drafts, { codeOf, dct, paragraphOf: paragraphIndex(doc), mainPlace: mainCountryPlace(doc.layers.places, isActorMention), statementTypes: STATEMENT_TYPES });
-  return toRecords(doc, drafts.filter((d) => !d.mergedInto));
+  return mainCountryPlace(doc.layers.places, (span) => (dateline !== null && span.start < dateline.end) || overlapsAny(actorMentions, span.start, span.end));
 }
 
 /** The triggers of the sentence's other live events (a loop: flatMap is slow in V8). */

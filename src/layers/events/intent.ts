@@ -82,7 +82,7 @@ export function announceIntentions(
 function attributedBlame(v: SentenceView, events: readonly DraftEvent[], speech: number | null, speaker: string | null, codeOf: (id: string | null) => string | null, lex: EventLexicon): DraftEvent | null {
   if (speech === null || speaker === null || events.some((e) => e.type === 'ACCUSE')) return null;
   const reported = v.segments.findIndex((s) => s.start > speech);
-  const violent = events.find((e) => e.type === 'ASSAULT' && e.triggers[0]!.passive && e.sourceExplicit && e.source !== null && v.segmentOf[e.triggers[0]!.start - v.first] === reported);
+  const violent = events.find((e) => e.type === 'ASSAULT' && e.triggers[0]!.passive && e.sourceExplicit && e.source !== null && v.segmentOf[e.triggers[0]!.start] === reported);
   if (!violent || codeOf(violent.source) === codeOf(speaker)) return null;
   return {
     ...violent,
@@ -114,8 +114,8 @@ export function dropThreatContents(v: SentenceView, events: DraftEvent[], lex: E
   for (const e of events) {
     if (e.mergedInto || e.status === 'reported' || e.status === 'ongoing' || e.type === 'THREATEN' || !lex.types.get(e.type)!.hostile) continue;
     // "threatened to strike", and "warned that further attacks would ..." (the clause the threat opens).
-    const own = v.segmentOf[e.triggers[0]!.start - v.first]!;
-    const threat = threats.find((th) => v.segmentOf[th.triggers[0]!.start - v.first] === own || v.segments[own]!.start === th.triggers[0]!.end);
+    const own = v.segmentOf[e.triggers[0]!.start]!;
+    const threat = threats.find((th) => v.segmentOf[th.triggers[0]!.start] === own || v.segments[own]!.start === th.triggers[0]!.end);
     if (threat) e.mergedInto = threat;
   }
 }

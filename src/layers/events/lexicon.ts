@@ -19,6 +19,11 @@ export interface Cue {
   sequences: string[][];
   /** The same sequences as vocabulary ids, by the id of their first word, in list order. */
   sequencesByFirstId: Map<number, Int32Array[]>;
+  /**
+   * Bit (id & 31) is set for the id of every first word: a token whose bit is clear starts no
+   * sequence, which spares the map look-up at most tokens a cue's window scans.
+   */
+  firstIdMask: number;
   /** The sequences joined by spaces, to compare with a trigger's own words. */
   joinedSequences: Set<string>;
   actor: boolean;
@@ -95,6 +100,16 @@ export interface EventLexicon {
  */
 export interface Vocabulary {
   ids: Map<string, number>;
+  /**
+   * The id of each one-character ASCII word by its character code (-1: none): punctuation and
+   * "a" are a quarter of a text's tokens, and a fresh token string costs a hash at its first look-up.
+   */
+  asciiCharIds: Int32Array;
+  /**
+   * A bit per word shape (length, first and last character; see wordShape) that some word of
+   * the vocabulary has: a token whose shape bit is clear is no word of it and needs no look-up.
+   */
+  shapes: Uint32Array;
   /** The WordClass bits of each word id. */
   classes: Uint32Array;
   /** The patterns starting with each word id (as byFirstWord), or undefined. */
@@ -126,6 +141,14 @@ export const WordClass = {
   futureModal: 1 << 20,
   speakerPronoun: 1 << 21,
   thirdPronoun: 1 << 22,
+  possibilityModal: 1 << 23,
+  conditionalModal: 1 << 24,
+  plannedCue: 1 << 25,
+  hypotheticalCue: 1 << 26,
+  ongoingCue: 1 << 27,
+  negationCue: 1 << 28,
+  lightVerb: 1 << 29,
+  noCasualtiesFirstWord: 1 << 30,
 } as const;
 
 /** knowledge/events/cues.json as look-up sets. */
@@ -300,6 +323,7 @@ function compileVocabulary(byFirstWord: ReadonlyMap<string, Pattern[]>, anchorWo
     for (const c of [...e.requires, ...e.excludes]) {
       for (const seq of c.sequences) {
         const seqIds = toIds(seq);
+        c.firstIdMask |= 1 << (seqIds[0]! & 31);
         const list = c.sequencesByFirstId.get(seqIds[0]!);
         if (list) list.push(seqIds);
         else c.sequencesByFirstId.set(seqIds[0]!, [seqIds]);
@@ -330,6 +354,14 @@ function compileVocabulary(byFirstWord: ReadonlyMap<string, Pattern[]>, anchorWo
     [WordClass.futureModal, g.futureModals],
     [WordClass.speakerPronoun, g.speakerPronouns],
     [WordClass.thirdPronoun, g.thirdPronouns],
+    [WordClass.possibilityModal, g.possibilityModals],
+    [WordClass.conditionalModal, g.conditionalModals],
+    [WordClass.plannedCue, g.plannedCues],
+    [WordClass.hypotheticalCue, g.hypotheticalCues],
+    [WordClass.ongoingCue, g.ongoingCues],
+    [WordClass.negationCue, g.negationCues],
+    [WordClass.lightVerb, g.lightVerbs],
+    [WordClass.noCasualtiesFirstWord, g.noCasualties.map((seq) => seq[0]).filter((w) => w !== undefined)],
   ];
   for (const [, words] of classed) for (const w of words) idOf(w);
   const classes = new Uint32Array(ids.size);
@@ -341,7 +373,32 @@ function compileVocabulary(byFirstWord: ReadonlyMap<string, Pattern[]>, anchorWo
   }
   const patternsByFirstId: (Pattern[] | undefined)[] = new Array<Pattern[] | undefined>(ids.size).fill(undefined);
   for (const [first, list] of byFirstWord) patternsByFirstId[ids.get(first)!] = list;
-  return { ids, classes, patternsByFirstId };
+  const asciiCharIds = new Int32Array(128).fill(-1);
+  for (const [word, id] of ids) if (word.length === 1 && word.charCodeAt(0) < 128) asciiCharIds[word.charCodeAt(0)] = id;
+  const shapes = new Uint32Array(SHAPE_BITS >>> 5);
+  for (const word of ids.keys()) {
+    if (word.length === 0) continue;
+    const shape = wordShape(word);
+    shapes[shape >>> 5] = shapes[shape >>> 5]! | (1 << (shape & 31));
+  }
+  return { ids, asciiCharIds, shapes, classes, patternsByFirstId };
+}
+
+const SHAPE_BITS = 1 << 16;
+
+/**
+ * A number in [0, SHAPE_BITS) from a word's length and its first two and last two characters:
+ * four character reads, not a hash of the whole word. (A one-character word reads NaN for
+ * the missing ones, which the bit operations turn into 0: the same for the word and a token.)
+ */
+export function wordShape(word: string): number {
+  const n = word.length;
+  let h = n;
+  h = (h * 31 + word.charCodeAt(0)) | 0;
+  h = (h * 31 + word.charCodeAt(1)) | 0;
+  h = (h * 31 + word.charCodeAt(n - 2)) | 0;
+  h = (h * 31 + word.charCodeAt(n - 1)) | 0;
+  return (h ^ (h >>> 16)) & (SHAPE_BITS - 1);
 }
 
 function compileEntry(spec: EntrySpec, index: number, types: Map<PloverType, TypeInfo>): CompiledEntry {
@@ -373,6 +430,7 @@ function compileCue(c: CueSpec): Cue {
   return {
     sequences,
     sequencesByFirstId: new Map(),
+    firstIdMask: 0,
     joinedSequences: new Set(sequences.map((seq) => seq.join(' '))),
     actor: c.actor ?? false,
     speech: c.speech ?? false,

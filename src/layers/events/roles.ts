@@ -1,4 +1,4 @@
-import type { TypeInfo } from './lexicon.js';
+import { WordClass, type TypeInfo } from './lexicon.js';
 import type { Trigger } from './triggers.js';
 import { segmentAt, segmentIndexAt, type ActorMention, type SentenceView } from './view.js';
 
@@ -23,6 +23,16 @@ export interface ClauseRoles {
   /** "fired missiles at a cargo vessel": the target's place holds a phrase that names no actor. */
   targetUnnamed: boolean;
 }
+
+// The word class bits, read once: under tsx an imported binding is a getter call at every use.
+const W = WordClass;
+
+// Class bits stand for the grammar sets of the same names: one test of the token's bits instead
+// of a string look-up per set.
+const VERB_GROUP = W.auxiliary | W.beForm | W.haveForm | W.futureModal | W.possibilityModal | W.conditionalModal;
+const NOT_A_SUBJECT = W.coordinator | VERB_GROUP | W.plannedCue | W.hypotheticalCue | W.ongoingCue | W.negationCue | W.subordinator | W.temporalSubordinator | W.relativeThings | W.relativePeople | W.preposition;
+const DETERMINER = W.definite | W.indefinite | W.possessive;
+const CLAUSE_BOUNDARY = W.clausePunctuation | W.relativePeople | W.relativeThings | W.subordinator | W.coordinator;
 
 const REDUCED_PASSIVE_NEXT = new Set(['by', 'during', 'in', 'at', 'near', 'after', 'on', '.', ',', 'and', 'while', 'when', 'since', 'over', 'across', 'throughout', 'outside', 'inside', '-', 'from', 'so', 'last', 'this', 'earlier']);
 
@@ -247,14 +257,11 @@ export function subjectOf(v: SentenceView, at: number, triggerTokens: ReadonlySe
 
 /** Words before the verb that are not a coordinator, an auxiliary or an adverb: a subject noun phrase. */
 function hasOwnSubject(v: SentenceView, from: number, at: number, triggerTokens: ReadonlySet<number>): boolean {
-  const g = v.grammar;
   for (let k = from; k < at; k++) {
     const t = v.token(k)!;
     const n = t.norm;
     if (t.kind !== 'word' || triggerTokens.has(k)) continue;
-    if (g.coordinators.has(n) || g.auxiliaries.has(n) || g.beForms.has(n) || g.haveForms.has(n) || g.futureModals.has(n) || g.possibilityModals.has(n) || g.conditionalModals.has(n)) continue;
-    if (g.plannedCues.has(n) || g.hypotheticalCues.has(n) || g.ongoingCues.has(n) || g.negationCues.has(n) || n.endsWith('ly') || n === 'then' || n === 'later') continue;
-    if (g.subordinators.has(n) || g.temporalSubordinators.has(n) || g.relativeThings.has(n) || g.relativePeople.has(n) || g.prepositions.has(n)) continue;
+    if (v.wordClasses[k]! & NOT_A_SUBJECT || n.endsWith('ly') || n === 'then' || n === 'later') continue;
     return true;
   }
   return false;
@@ -269,7 +276,7 @@ function controlledBy(v: SentenceView, mentionStart: number): boolean {
   for (let k = mentionStart - 1; k >= Math.max(v.first, mentionStart - 3); k--) {
     const n = v.norm(k)!;
     if (v.grammar.controlVerbs.has(n)) return true;
-    if (!(v.grammar.definite.has(n) || n === 'on' || n === 'upon')) return false;
+    if (!(v.wordClasses[k]! & W.definite || n === 'on' || n === 'upon')) return false;
   }
   return false;
 }
@@ -296,24 +303,26 @@ export function prepositionBefore(v: SentenceView, m: ActorMention, triggerToken
     // A time expression in between belongs to the clause, not to the mention ("said on Friday X ...").
     if (coversToken(v.times, k)) return null;
     const n = v.norm(k)!;
+    const c = v.wordClasses[k]!;
     // "tens of thousands of students", "a group of diplomats": the head is the mention itself.
     if (n === 'of' && (g.partitiveHeads.has(v.norm(k - 1) ?? '') || v.token(k - 1)?.kind === 'number')) return null;
     // "after three soldiers were killed": the word opening a clause is no preposition of its subject.
-    if (g.prepositions.has(n)) {
-      if (segmentAt(v, k).start === k && segmentAt(v, k).kind === 'subordinate') return null;
+    if (c & W.preposition) {
+      const seg = segmentAt(v, k);
+      if (seg.start === k && seg.kind === 'subordinate') return null;
       // "as Washington and Baghdad were finishing talks", "after militants had stormed": a clause, not a phrase.
-      if ((n === 'as' || g.temporalSubordinators.has(n)) && k === m.t0 - 1 && verbFollows(v, m)) return null;
+      if ((n === 'as' || c & W.temporalSubordinator) && k === m.t0 - 1 && verbFollows(v, m)) return null;
       return n;
     }
-    if (triggerTokens.has(k) || g.auxiliaries.has(n) || v.speechVerbs.has(k) || g.beForms.has(n) || g.haveForms.has(n)) return null;
+    if (triggerTokens.has(k) || c & (W.auxiliary | W.beForm | W.haveForm) || v.speechVerbs.has(k)) return null;
     // "a raid by U.S. troops and the SDF": the second conjunct shares the first one's preposition
     // (not a place's: "troops in Iraq and Kurdish fighters" are two subjects).
-    if (g.coordinators.has(n) && depth === 0) {
+    if (c & W.coordinator && depth === 0) {
       const first = v.mentions.find((o) => o !== m && o.t1 === k && o.pronoun === null);
       const p = first ? prepositionBefore(v, first, triggerTokens, 1) : null;
       return p !== null && !LOCATIVE_PREPOSITIONS.has(p) ? p : null;
     }
-    if (g.clausePunctuation.has(n) || n === '.' || g.relativePeople.has(n) || g.relativeThings.has(n) || g.subordinators.has(n) || g.coordinators.has(n)) return null;
+    if (c & CLAUSE_BOUNDARY || n === '.') return null;
     if (otherMentionEndsAt(v, m, k + 1)) return null;
     // "attacks on prisons holding ISIS detainees": the mention is the participle's object, not the preposition's.
     if (n.length > 5 && n.endsWith('ing') && isAfterNoun(v, k)) return null;
@@ -322,31 +331,28 @@ export function prepositionBefore(v: SentenceView, m: ActorMention, triggerToken
 }
 
 function determinerAt(v: SentenceView, k: number): boolean {
-  const n = v.norm(k);
-  if (n === undefined || k < v.first) return false;
-  const g = v.grammar;
-  return g.definite.has(n) || g.indefinite.has(n) || g.possessive.has(n);
+  return v.is(k, DETERMINER);
 }
 
 /** Whether a verb group follows the mention (over a coordinated second actor): the mention is a subject. */
 function verbFollows(v: SentenceView, m: ActorMention): boolean {
-  const g = v.grammar;
   let k = m.t1;
-  if (g.coordinators.has(v.norm(k) ?? '')) {
-    const next = v.mentions.find((o) => o.t0 > k && o.t0 <= k + 2);
-    if (next) k = next.t1;
+  if (v.is(k, W.coordinator)) {
+    for (const o of v.mentions) {
+      if (o.t0 > k && o.t0 <= k + 2) {
+        k = o.t1;
+        break;
+      }
+    }
   }
-  const n = v.norm(k) ?? '';
-  return g.auxiliaries.has(n) || g.beForms.has(n) || g.haveForms.has(n) || g.futureModals.has(n) || g.possibilityModals.has(n) || g.conditionalModals.has(n);
+  return v.is(k, VERB_GROUP);
 }
 
 /** Whether the word before token k is a content word (a noun the participle at k describes). */
 function isAfterNoun(v: SentenceView, k: number): boolean {
   const prev = v.token(k - 1);
   if (!prev || prev.kind !== 'word' || k - 1 < v.first) return false;
-  const g = v.grammar;
-  const p = prev.norm;
-  return !(g.definite.has(p) || g.indefinite.has(p) || g.possessive.has(p) || g.prepositions.has(p) || g.auxiliaries.has(p) || g.beForms.has(p) || g.haveForms.has(p) || g.coordinators.has(p) || g.nounModifiers.has(p));
+  return !(v.wordClasses[k - 1]! & (DETERMINER | W.preposition | W.auxiliary | W.beForm | W.haveForm | W.coordinator | W.nounModifier));
 }
 
 function coversToken(ranges: readonly { t0: number; t1: number }[], k: number): boolean {
@@ -374,7 +380,7 @@ function byAgent(v: SentenceView, from: number): ActorMention | null {
   const seg = segmentAt(v, Math.max(v.first, from - 1));
   for (let k = from; k < Math.min(v.end, from + 6); k++) {
     if (v.norm(k) !== 'by') continue;
-    if (k >= seg.end && !(v.segments[v.segmentOf[k - v.first]!]?.kind === 'continuation')) return null;
+    if (k >= seg.end && !(v.segments[v.segmentOf[k]!]?.kind === 'continuation')) return null;
     return v.mentions.find((m) => m.t0 > k && m.t0 <= k + 4) ?? null;
   }
   return null;
@@ -385,24 +391,22 @@ function byAgent(v: SentenceView, from: number): ActorMention | null {
  * noun's own phrase, before any verb (the "by" of "is under investigation by" is not the attack's).
  */
 function nounAgent(v: SentenceView, from: number, triggerTokens: ReadonlySet<number>): ActorMention | null {
-  const g = v.grammar;
   for (let k = from; k < Math.min(v.end, from + 9); k++) {
     const n = v.norm(k)!;
     if (n === 'by') return v.mentions.find((m) => m.t0 > k && m.t0 <= k + 4) ?? null;
     // "facilities used by groups": a participle opens another clause.
     if (n.endsWith('ed') && v.token(k)!.kind === 'word' && !v.mentions.some((m) => m.t0 <= k && k < m.t1)) return null;
-    if (triggerTokens.has(k) || g.beForms.has(n) || g.haveForms.has(n) || g.auxiliaries.has(n) || v.speechVerbs.has(k) || g.clausePunctuation.has(n) || g.relativeThings.has(n) || g.relativePeople.has(n) || n === '.') return null;
+    if (triggerTokens.has(k) || v.wordClasses[k]! & (W.beForm | W.haveForm | W.auxiliary | W.clausePunctuation | W.relativeThings | W.relativePeople) || v.speechVerbs.has(k) || n === '.') return null;
   }
   return null;
 }
 
 /** "The strike was carried out by U.S. jets": the agent of the passive light verb after the noun. */
 function agentOfCarryingVerb(v: SentenceView, from: number): ActorMention | null {
-  const g = v.grammar;
   let k = from;
-  if (!g.beForms.has(v.norm(k) ?? '')) return null;
-  while (k < v.end && k < from + 4 && !g.lightVerbs.has(v.norm(k)!)) k++;
-  if (!g.lightVerbs.has(v.norm(k) ?? '')) return null;
+  if (!v.is(k, W.beForm)) return null;
+  while (k < v.end && k < from + 4 && !(v.wordClasses[k]! & W.lightVerb)) k++;
+  if (!v.is(k, W.lightVerb)) return null;
   return byAgent(v, k + 1) ?? byAgent(v, k + 2);
 }
 
@@ -412,12 +416,12 @@ function afterWord(v: SentenceView, from: number, word: string): ActorMention | 
 }
 
 function coordinatedBefore(v: SentenceView, m: ActorMention): ActorMention | null {
-  return v.mentions.find((o) => o.pronoun === null && o.t1 === m.t0 - 1 && (v.grammar.coordinators.has(v.norm(o.t1)!) || v.norm(o.t1) === ',')) ?? null;
+  for (const o of v.mentions) if (o.pronoun === null && o.t1 === m.t0 - 1 && (v.is(o.t1, W.coordinator) || v.norm(o.t1) === ',')) return o;
+  return null;
 }
 
 /** "a coalition airstrike", "the Prime Minister's condemnation", "CENTCOM's operations". */
 function modifierBefore(v: SentenceView, start: number): ActorMention | null {
-  const g = v.grammar;
   // An actor phrase may swallow the event noun ("U.S. military raid"): its actor is the modifier.
   const containing = v.mentions.find((o) => o.pronoun === null && o.t0 < start && o.t1 > start);
   if (containing) return containing;
@@ -425,10 +429,11 @@ function modifierBefore(v: SentenceView, start: number): ActorMention | null {
   candidates: for (const m of v.mentions.filter((o) => o.t1 <= start && o.t1 >= start - 2)) {
     for (let k = m.t1; k < start; k++) {
       const n = v.norm(k)!;
-      if (g.coordinators.has(n)) continue candidates;
-      if (g.prepositions.has(n) || g.definite.has(n) || g.indefinite.has(n) || g.clausePunctuation.has(n) || g.auxiliaries.has(n) || g.beForms.has(n) || g.haveForms.has(n) || v.speechVerbs.has(k)) return null;
+      const c = v.wordClasses[k]!;
+      if (c & W.coordinator) continue candidates;
+      if (c & (W.preposition | W.definite | W.indefinite | W.clausePunctuation | W.auxiliary | W.beForm | W.haveForm) || v.speechVerbs.has(k)) return null;
       // "ELN rebels resumed peace negotiations": a verb between makes the actor a subject, not a modifier.
-      if (g.lightVerbs.has(n) || (n.endsWith('ed') && n.length > 4)) return null;
+      if (c & W.lightVerb || (n.endsWith('ed') && n.length > 4)) return null;
     }
     // A modifier after a preposition names what the event is about only for some nouns; keep it.
     return m;
@@ -442,13 +447,12 @@ function modifierBefore(v: SentenceView, start: number): ActorMention | null {
  * in the attack"), where the subject is the victim.
  */
 function framesActiveClause(v: SentenceView, start: number): boolean {
-  const g = v.grammar;
   let k = start - 1;
-  while (k >= v.first && k >= start - 3 && !g.prepositions.has(v.norm(k)!)) k--;
+  while (k >= v.first && k >= start - 3 && !(v.wordClasses[k]! & W.preposition)) k--;
   const prep = v.norm(k);
   if (prep !== 'in' && prep !== 'during' && prep !== 'through' && prep !== 'with') return false;
   const seg = segmentAt(v, start);
-  for (let j = seg.start; j < k; j++) if (g.beForms.has(v.norm(j)!)) return false;
+  for (let j = seg.start; j < k; j++) if (v.wordClasses[j]! & W.beForm) return false;
   return true;
 }
 
@@ -456,7 +460,7 @@ function framesActiveClause(v: SentenceView, start: number): boolean {
 function responsibleFor(v: SentenceView, start: number, triggerTokens: ReadonlySet<number>): ActorMention | undefined {
   let k = start - 1;
   const g = v.grammar;
-  while (k > v.first && k >= start - 3 && (g.definite.has(v.norm(k)!) || g.indefinite.has(v.norm(k)!))) k--;
+  while (k > v.first && k >= start - 3 && v.wordClasses[k]! & (W.definite | W.indefinite)) k--;
   if (v.norm(k) !== 'for' || v.norm(k - 1) !== 'responsible') return undefined;
   const adjacent = v.mentions.find((m) => m.t1 === k - 1 && m.pronoun === null);
   if (adjacent) return adjacent;
@@ -484,22 +488,21 @@ function isPossessive(v: SentenceView, m: ActorMention): boolean {
 /** "its demand", "their withdrawal": a possessive determiner, over at most two modifiers. */
 function possessiveBefore(v: SentenceView, start: number): boolean {
   for (let k = start - 1; k >= Math.max(v.first, start - 3); k--) {
-    const n = v.norm(k)!;
-    if (v.grammar.possessive.has(n)) return true;
-    if (v.grammar.prepositions.has(n) || v.grammar.definite.has(n) || v.grammar.indefinite.has(n) || v.grammar.clausePunctuation.has(n)) return false;
+    const c = v.wordClasses[k]!;
+    if (c & W.possessive) return true;
+    if (c & (W.preposition | W.definite | W.indefinite | W.clausePunctuation)) return false;
   }
   return false;
 }
 
 /** A light verb ("launched", "conducted", "held") carrying the noun, with only a determiner or modifiers between. */
 function lightVerbBefore(v: SentenceView, start: number): number | null {
-  const g = v.grammar;
   const seg = segmentAt(v, start);
   for (let k = start - 1; k >= Math.max(seg.start, start - 5); k--) {
-    const n = v.norm(k)!;
+    const c = v.wordClasses[k]!;
     // "the planned deployment", "the continued strikes": after a determiner the participle is an adjective.
-    if (g.lightVerbs.has(n)) return determinerAt(v, k - 1) ? null : k;
-    if (g.prepositions.has(n) || g.clausePunctuation.has(n)) return null;
+    if (c & W.lightVerb) return determinerAt(v, k - 1) ? null : k;
+    if (c & (W.preposition | W.clausePunctuation)) return null;
   }
   return null;
 }
@@ -554,10 +557,10 @@ export function isPassive(v: SentenceView, t: Trigger): boolean {
   // "supported by coalition aircraft": a participle with its agent is passive whatever it means.
   if (t.form === 'ed' && v.norm(t.end) === 'by' && !g.haveForms.has(v.norm(t.start - 1) ?? '') && v.mentions.some((m) => m.pronoun === null && m.t0 > t.end && m.t0 <= t.end + 3)) return true;
   for (let k = t.start - 1; k >= Math.max(v.first, t.start - 4); k--) {
-    const n = v.norm(k)!;
-    if (g.beForms.has(n)) return true;
-    if (g.haveForms.has(n)) return false;
-    if (!(g.auxiliaries.has(n) || n.endsWith('ly') || g.negationCues.has(n))) break;
+    const c = v.wordClasses[k]!;
+    if (c & W.beForm) return true;
+    if (c & W.haveForm) return false;
+    if (!(c & (W.auxiliary | W.negationCue) || v.norm(k)!.endsWith('ly'))) break;
   }
   if (t.entry.type !== 'ASSAULT' && t.entry.type !== 'COERCE') return false;
   const next = v.norm(t.end);

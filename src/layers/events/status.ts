@@ -23,40 +23,57 @@ const W = WordClass;
 export function statusOf(v: SentenceView, triggers: readonly TriggerRef[]): EventStatus {
   const t = triggers[0]!;
   if (t.entry.status) return t.entry.status;
-  const g = v.grammar;
   for (let k = v.first; k < t.start; k++) if (v.wordClasses[k]! & W.conditional) return 'hypothetical';
 
   // "among those killed", "those detained": the participle names the victims of what happened.
   if (t.form === 'ed' && v.norm(t.start - 1) === 'those') return 'reported';
   const seg = segmentAt(v, t.start);
   const from = Math.max(seg.start, t.start - 8, t.pos === 'noun' ? governedFrom(v, t.start) : 0);
-  const words: string[] = [];
-  for (let k = from; k < t.start; k++) if (!(t.pos === 'noun' && carriesNoun(v, k, t.start))) words.push(v.norm(k)!);
+  // The words read, as token indices: their class bits stand for the grammar sets.
+  const words: number[] = [];
+  for (let k = from; k < t.start; k++) if (!(t.pos === 'noun' && carriesNoun(v, k, t.start))) words.push(k);
+  const n = words.length;
 
-  const near = words.slice(-5);
-  const negatedAt = near.findIndex((w, i) => isNegation(w, g.negationCues) && near[i + 1] !== 'only');
-  if (negatedAt >= 0 && !words.includes('if')) return 'negated';
+  // A negation among the last five words, unless "not only".
+  let negated = false;
+  for (let i = Math.max(0, n - 5); i < n && !negated; i++) negated = isNegation(v, words[i]!) && (i + 1 < n ? v.norm(words[i + 1]!) : undefined) !== 'only';
+  if (negated && !hasWord(v, words, 'if')) return 'negated';
   // "No U.S. or SDF personnel were injured": a negated subject negates its passive verb.
   if (t.passive && NO_SUBJECT.has(v.norm(seg.start) ?? '')) return 'negated';
 
   const pastSpeech = reportedInPast(v, t.start);
-  for (let i = words.length - 1; i >= 0; i--) {
-    const w = words[i]!;
-    if (g.conditionalModals.has(w) || w.endsWith("'d")) return pastSpeech ? 'planned' : 'hypothetical';
-    if (g.possibilityModals.has(w) || g.hypotheticalCues.has(w)) return 'hypothetical';
-    if (g.futureModals.has(w) || w.endsWith("'ll") || g.plannedCues.has(w)) return 'planned';
+  for (let i = n - 1; i >= 0; i--) {
+    const k = words[i]!;
+    const c = v.wordClasses[k]!;
+    const w = v.norm(k)!;
+    if (c & W.conditionalModal || w.endsWith("'d")) return pastSpeech ? 'planned' : 'hypothetical';
+    if (c & (W.possibilityModal | W.hypotheticalCue)) return 'hypothetical';
+    if (c & (W.futureModal | W.plannedCue) || w.endsWith("'ll")) return 'planned';
   }
-  const own: string[] = [];
-  if (t.form === 'phrase') for (let k = t.start; k < t.end; k++) own.push(v.norm(k)!);
-  if (words.some((w) => g.ongoingCues.has(w)) || own.some((w) => g.ongoingCues.has(w))) return 'ongoing';
+  if (hasOngoingCue(v, words) || (t.form === 'phrase' && hasOngoingCueIn(v, t.start, t.end))) return 'ongoing';
   if (isProgressive(v, t) || presentParticiple(v, t, words)) return 'ongoing';
   return 'reported';
 }
 
+function hasWord(v: SentenceView, words: readonly number[], word: string): boolean {
+  for (const k of words) if (v.norm(k) === word) return true;
+  return false;
+}
+
+function hasOngoingCue(v: SentenceView, words: readonly number[]): boolean {
+  for (const k of words) if (v.wordClasses[k]! & W.ongoingCue) return true;
+  return false;
+}
+
+function hasOngoingCueIn(v: SentenceView, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (v.wordClasses[k]! & W.ongoingCue) return true;
+  return false;
+}
+
 const NO_SUBJECT = new Set(['no', 'none', 'nobody', 'neither', 'nor']);
 
-function isNegation(w: string, cues: ReadonlySet<string>): boolean {
-  return cues.has(w) || w.endsWith("n't");
+function isNegation(v: SentenceView, k: number): boolean {
+  return (v.wordClasses[k]! & W.negationCue) !== 0 || v.norm(k)!.endsWith("n't");
 }
 
 // "X said (that) Y would ...": "would" is the future of a past statement, a plan.
@@ -71,12 +88,11 @@ function reportedInPast(v: SentenceView, before: number): boolean {
 const present = (n: string) => n === 'is' || n === 'are' || n === 'am' || n === "'s";
 
 function isProgressive(v: SentenceView, t: TriggerRef): boolean {
-  const g = v.grammar;
   if (t.form === 'ing') {
     for (let k = t.start - 1; k >= Math.max(v.first, t.start - 3); k--) {
       const n = v.norm(k)!;
       if (present(n)) return true;
-      if (!(g.auxiliaries.has(n) || n.endsWith('ly'))) break;
+      if (!(v.wordClasses[k]! & W.auxiliary || n.endsWith('ly'))) break;
     }
   }
   // "is being investigated", "are being carried out", "is being jointly investigated"
@@ -94,7 +110,7 @@ const STOPPING_PREPOSITIONS = new Set(['on', 'of', 'about', 'regarding', 'agains
 function governedFrom(v: SentenceView, start: number): number {
   for (let k = start - 1; k >= Math.max(v.first, start - 8); k--) {
     const n = v.norm(k)!;
-    if (v.grammar.lightVerbs.has(n)) return v.first;
+    if (v.wordClasses[k]! & W.lightVerb) return v.first;
     // "engaged in heavy fighting", "involved in attacks": the preposition belongs to the verb.
     if (STOPPING_PREPOSITIONS.has(n) && !(v.norm(k - 1) ?? '').endsWith('ed')) return k + 1;
   }
@@ -104,15 +120,16 @@ function governedFrom(v: SentenceView, start: number): number {
 // "to pledge our support", "offered U.S. support": the cue word is the act that carries the
 // noun (a light verb right before it), so the pledge is reported, not planned.
 function carriesNoun(v: SentenceView, k: number, start: number): boolean {
-  if (!v.grammar.plannedCues.has(v.norm(k)!) || start - k > 3) return false;
+  if (!(v.wordClasses[k]! & W.plannedCue) || start - k > 3) return false;
   for (let j = k + 1; j < start; j++) if (v.norm(j) === 'to') return false;
   return true;
 }
 
 // "has about 2,500 troops in Iraq advising and assisting": a participle in a present-tense clause.
-function presentParticiple(v: SentenceView, t: TriggerRef, words: readonly string[]): boolean {
+function presentParticiple(v: SentenceView, t: TriggerRef, words: readonly number[]): boolean {
   if (t.form !== 'ing' || t.pos !== 'verb') return false;
-  return words.some((w) => v.grammar.presentForms.has(w));
+  for (const k of words) if (v.grammar.presentForms.has(v.norm(k)!)) return true;
+  return false;
 }
 
 /**

@@ -33,11 +33,12 @@ export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
     let accepted: Trigger | null = null;
     for (let at = 0; at < candidates.length && !accepted; ) {
       const length = candidates[at]!.words.length;
-      let group: Pattern[] | null = null;
+      const group = senses;
+      group.length = 0;
       for (; at < candidates.length && candidates[at]!.words.length === length; at++) {
-        if (matchesAt(v, i, candidates[at]!.ids)) (group ??= []).push(candidates[at]!);
+        if (matchesAt(v, i, candidates[at]!.ids)) group.push(candidates[at]!);
       }
-      if (group) accepted = pickSense(v, i, i + length, group);
+      if (group.length > 0) accepted = pickSense(v, i, i + length, group);
     }
     if (accepted && !isInsideName(v, accepted) && !isPurposeInfinitive(v, accepted) && !isDescriptiveParticiple(v, accepted)) {
       found.push(accepted);
@@ -46,6 +47,9 @@ export function findTriggers(v: SentenceView, lex: EventLexicon): Trigger[] {
   }
   return found;
 }
+
+// The matching senses at one token, reused from one token to the next: pickSense keeps none of them.
+const senses: Pattern[] = [];
 
 /** Whether the sentence's words from token `at` on are the words of `ids` (vocabulary ids). */
 function matchesAt(v: SentenceView, at: number, ids: Int32Array): boolean {
@@ -73,13 +77,13 @@ function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]
   if (hasVerb && hasNoun) {
     // A clear context ("the enduring defeat of", "to fight") allows only its part of speech.
     order = wanted ? group.filter((p) => p.pos === wanted || p.form === 'phrase') : [...group.filter((p) => p.pos === 'noun'), ...group.filter((p) => p.pos !== 'noun')];
-  } else if (wanted && group.every((p) => p.form !== 'phrase' && p.pos !== wanted) && strongContext(v, start, form)) {
+  } else if (wanted && noneFits(group, wanted) && strongContext(v, start, form)) {
     // "a target", "will release": the only sense on offer is the wrong part of speech.
     return null;
   }
   const text = group[0]!.text;
   // "were hurt", "had hit": a past that looks like the base ("hurt", "hit") is the participle after "be" or "have".
-  if (order.length > 1 && order.some((p) => p.form === 'base') && order.some((p) => p.form === 'ed')) {
+  if (order.length > 1 && hasForm(order, 'base') && hasForm(order, 'ed')) {
     const participle = afterBeOrHave(v, start);
     order = [...order].sort((a, b) => rank(a.form, participle) - rank(b.form, participle));
   }
@@ -89,6 +93,17 @@ function pickSense(v: SentenceView, start: number, end: number, group: Pattern[]
     }
   }
   return null;
+}
+
+/** No sense is a phrase or of the wanted part of speech. */
+function noneFits(group: readonly Pattern[], wanted: PartOfSpeech): boolean {
+  for (const p of group) if (p.form === 'phrase' || p.pos === wanted) return false;
+  return true;
+}
+
+function hasForm(group: readonly Pattern[], form: Form): boolean {
+  for (const p of group) if (p.form === form) return true;
+  return false;
 }
 
 const rank = (form: Form, participle: boolean) => (form === (participle ? 'ed' : 'base') ? 0 : 1);
@@ -217,7 +232,8 @@ function cueWithin(v: SentenceView, from: number, to: number, cue: Cue): boolean
 
 function anyMatchesAt(v: SentenceView, at: number, cue: Cue): boolean {
   const id = v.wordIds[at]!;
-  const sequences = id < 0 ? undefined : cue.sequencesByFirstId.get(id);
+  if (id < 0 || ((cue.firstIdMask >>> (id & 31)) & 1) === 0) return false;
+  const sequences = cue.sequencesByFirstId.get(id);
   if (sequences) for (const seq of sequences) if (matchesAt(v, at, seq)) return true;
   return false;
 }

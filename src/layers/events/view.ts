@@ -1,7 +1,7 @@
 import type { Doc, Sentence } from '../../doc/document.js';
 import type { Offsets } from '../../doc/span.js';
 import type { Token } from '../../doc/tokens.js';
-import { WordClass, type Grammar, type Vocabulary } from './lexicon.js';
+import { WordClass, wordShape, type Grammar, type Vocabulary } from './lexicon.js';
 
 // The word class bits, read once: under tsx an imported binding is a getter call at every use.
 const W = WordClass;
@@ -44,7 +44,10 @@ export interface SentenceView {
   first: number;
   end: number;
   segments: Segment[];
-  /** Segment index of each token (by token index - first). */
+  /**
+   * Segment index of each token of the sentence, by global token index (a document-wide
+   * array: entries outside the sentence belong to other sentences).
+   */
   segmentOf: Int16Array;
   mentions: ActorMention[];
   /** Token indices where a named (non-pronoun) actor mention starts. */
@@ -79,27 +82,42 @@ function firstEndingAfter(tokens: readonly Token[], lo: number, hi: number, offs
   return lo;
 }
 
+// Reused like the word arrays (see lookUpWords): each sentence writes only its own tokens'
+// entries, and a sentence's segments are cut before they are read.
+let scratchSegments = new Int16Array(4096);
+
 /** Builds the clause segments of a sentence (see SegmentKind). */
 export function segmentSentence(doc: Doc, classes: Uint32Array, first: number, end: number): { segments: Segment[]; segmentOf: Int16Array } {
   const segments: Segment[] = [{ start: first, end, kind: 'main', speechVerb: null }];
-  const segmentOf = new Int16Array(end - first);
+  if (scratchSegments.length < doc.tokens.length) scratchSegments = new Int16Array(2 * doc.tokens.length);
+  const segmentOf = scratchSegments;
   let inParen = false;
   let inDash = false;
   for (let i = first; i < end; i++) {
-    const n = doc.tokens[i]!.norm;
+    const token = doc.tokens[i]!;
+    const n = token.norm;
     const c = classes[i]!;
-    if (n === '(' || n === '[') {
-      inParen = true;
-      openSegment(segments, i + 1, 'paren', end);
-    } else if ((n === ')' || n === ']') && inParen) {
-      inParen = false;
-      openSegment(segments, i + 1, 'continuation', end);
-    } else if (isSpacedDash(doc, i)) {
-      // "— a deployment the administration had tried to shut down —" is set off like a
-      // parenthesis; a lone dash ("WASHINGTON — U.S. forces ...") only ends a clause.
-      inDash = !inDash && hasDashAfter(doc, i + 1, end);
-      openSegment(segments, i + 1, inDash ? 'paren' : 'continuation', end);
-    } else if (c & W.clausePunctuation) {
+    // Brackets and dashes are punctuation tokens: words skip their tests.
+    if (token.kind === 'punct') {
+      if (n === '(' || n === '[') {
+        inParen = true;
+        openSegment(segments, i + 1, 'paren', end);
+        continue;
+      }
+      if ((n === ')' || n === ']') && inParen) {
+        inParen = false;
+        openSegment(segments, i + 1, 'continuation', end);
+        continue;
+      }
+      if (isSpacedDash(doc, i)) {
+        // "— a deployment the administration had tried to shut down —" is set off like a
+        // parenthesis; a lone dash ("WASHINGTON — U.S. forces ...") only ends a clause.
+        inDash = !inDash && hasDashAfter(doc, i + 1, end);
+        openSegment(segments, i + 1, inDash ? 'paren' : 'continuation', end);
+        continue;
+      }
+    }
+    if (c & W.clausePunctuation) {
       openSegment(segments, i + 1, 'continuation', end);
     } else if (c & W.relativePeople) {
       openSegment(segments, i, 'relative-person', end);
@@ -117,7 +135,7 @@ export function segmentSentence(doc: Doc, classes: Uint32Array, first: number, e
   }
   for (let s = 0; s < segments.length; s++) {
     const seg = segments[s]!;
-    for (let i = seg.start; i < seg.end; i++) segmentOf[i - first] = s;
+    for (let i = seg.start; i < seg.end; i++) segmentOf[i] = s;
   }
   return { segments, segmentOf };
 }
@@ -134,6 +152,8 @@ function openSegment(segments: Segment[], at: number, kind: SegmentKind, end: nu
 
 // A determiner or modifier before a speech verb's word makes it a noun ("the reports", "its claims").
 const NOUN_BEFORE = W.definite | W.indefinite | W.possessive | W.nounModifier;
+// The words between a verb and its object noun ("declared a state of emergency").
+const NOUN_MODIFYING = NOUN_BEFORE;
 
 /**
  * A speech verb, unless its word is a noun here: "the United States", "the reports", "its claims".
@@ -197,7 +217,7 @@ export function indexDocument(doc: Doc, g: Grammar, vocabulary: Vocabulary): Doc
   for (const a of doc.layers.actors) {
     for (const m of a.mentions) {
       const at = locate(doc, m);
-      if (at >= 0) mentionsBySentence[at]!.push({ t0: located.t0, t1: located.t1, actor: a.id, pronoun: null });
+      if (at >= 0) pushAt(mentionsBySentence, at, { t0: located.t0, t1: located.t1, actor: a.id, pronoun: null });
     }
   }
   for (const p of doc.layers.places) for (const m of p.mentions) addRange(doc, m, p.id, placesBySentence);
@@ -205,8 +225,8 @@ export function indexDocument(doc: Doc, g: Grammar, vocabulary: Vocabulary): Doc
   for (const q of doc.layers.quantities) addRange(doc, q, q.id, quantitiesBySentence);
 
   for (const s of doc.sentences) {
+    addPronouns(doc, wordClasses, s, mentionsBySentence, g);
     const list = mentionsBySentence[s.index]!;
-    addPronouns(doc, wordClasses, s, list, g);
     if (list.length > 1) insertionSort(list, byStartThenLongest);
     mentionsBySentence[s.index] = withoutOverlaps(list);
     sortByStart(placesBySentence[s.index]!);
@@ -232,23 +252,40 @@ function lookUpWords(doc: Doc, vocabulary: Vocabulary): { wordIds: Int32Array; w
   }
   const wordIds = scratchIds;
   const wordClasses = scratchClasses;
+  // A Map, not a prototype-less object: on a document's first pass (tokens never looked up
+  // before) a keyed property load costs several times a Map look-up.
+  const ids = vocabulary.ids;
+  const asciiCharIds = vocabulary.asciiCharIds;
+  const shapes = vocabulary.shapes;
   for (let k = 0; k < tokens.length; k++) {
-    const id = vocabulary.ids.get(tokens[k]!.norm);
-    if (id === undefined) {
-      wordIds[k] = -1;
-      wordClasses[k] = 0;
-    } else {
-      wordIds[k] = id;
-      wordClasses[k] = vocabulary.classes[id]!;
+    const norm = tokens[k]!.norm;
+    const code = norm.length === 1 ? norm.charCodeAt(0) : 128;
+    let id = -1;
+    if (code < 128) id = asciiCharIds[code]!;
+    else {
+      // Half the tokens are words the lexicon does not name: most fail the shape test, which
+      // spares hashing a fresh string.
+      const shape = wordShape(norm);
+      if (shapes[shape >>> 5]! & (1 << (shape & 31))) id = ids.get(norm) ?? -1;
     }
+    wordIds[k] = id;
+    wordClasses[k] = id < 0 ? 0 : vocabulary.classes[id]!;
   }
   return { wordIds, wordClasses };
 }
 
+// The list of every sentence with nothing in it: most sentences have no time, place or
+// quantity. Never written to: pushAt gives a sentence its own list at its first item.
+const NONE: never[] = [];
+
 function emptyLists<T>(n: number): T[][] {
-  const lists: T[][] = new Array<T[]>(n);
-  for (let i = 0; i < n; i++) lists[i] = [];
-  return lists;
+  return new Array<T[]>(n).fill(NONE);
+}
+
+function pushAt<T>(lists: T[][], at: number, item: T): void {
+  let list = lists[at]!;
+  if (list === NONE) lists[at] = list = [];
+  list.push(item);
 }
 
 // The token range of the last span located, reused so that locating allocates nothing.
@@ -269,7 +306,7 @@ function locate(doc: Doc, span: Offsets): number {
 
 function addRange(doc: Doc, span: Offsets, id: string, into: TokenRange[][]): void {
   const at = locate(doc, span);
-  if (at >= 0) into[at]!.push({ t0: located.t0, t1: located.t1, id });
+  if (at >= 0) pushAt(into, at, { t0: located.t0, t1: located.t1, id });
 }
 
 const byStartThenLongest = (a: ActorMention, b: ActorMention) => a.t0 - b.t0 || b.t1 - a.t1;
@@ -313,7 +350,7 @@ function withoutOverlaps(sorted: ActorMention[]): ActorMention[] {
   return kept ?? sorted;
 }
 
-function addPronouns(doc: Doc, classes: Uint32Array, s: Sentence, list: ActorMention[], g: Grammar): void {
+function addPronouns(doc: Doc, classes: Uint32Array, s: Sentence, mentionsBySentence: ActorMention[][], g: Grammar): void {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     if (!(classes[i]! & W.pronounFirstWord)) continue;
     const n = doc.tokens[i]!.norm;
@@ -322,10 +359,10 @@ function addPronouns(doc: Doc, classes: Uint32Array, s: Sentence, list: ActorMen
     if (text.length > 1 && !hasAsciiLowercase(text) && text === text.toUpperCase()) continue;
     const group = groupSubjectAt(doc, i, s.tokenEnd, g) ?? pairOfPeople(doc, i, s.tokenEnd, g);
     if (group && (group.length > 1 || n === 'they')) {
-      list.push({ t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
+      pushAt(mentionsBySentence, s.index, { t0: i, t1: i + group.length, actor: null, pronoun: 'group' });
       i += group.length - 1;
-    } else if (classes[i]! & W.speakerPronoun) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'speaker' });
-    else if (classes[i]! & W.thirdPronoun && !(n === 'it' && doc.tokens[i + 1]?.norm === 'is')) list.push({ t0: i, t1: i + 1, actor: null, pronoun: 'third' });
+    } else if (classes[i]! & W.speakerPronoun) pushAt(mentionsBySentence, s.index, { t0: i, t1: i + 1, actor: null, pronoun: 'speaker' });
+    else if (classes[i]! & W.thirdPronoun && !(n === 'it' && doc.tokens[i + 1]?.norm === 'is')) pushAt(mentionsBySentence, s.index, { t0: i, t1: i + 1, actor: null, pronoun: 'third' });
   }
 }
 
@@ -429,14 +466,14 @@ class View implements SentenceView {
  * when a verb follows them before any punctuation, so the clause gets its own subject.
  * Called once the sentence's verb triggers are known.
  */
-export function splitTemporalClauses(v: SentenceView, verbTokens: ReadonlySet<number>): void {
+export function splitTemporalClauses(v: SentenceView, verbTokens: readonly number[]): void {
   for (let i = v.first; i < v.end; i++) {
     if (!(v.wordClasses[i]! & W.temporalSubordinator)) continue;
     let verb = false;
     for (let k = i + 1; k < Math.min(v.end, i + 9); k++) {
       const c = v.wordClasses[k]!;
       if (c & W.clausePunctuation || v.norm(k) === '.') break;
-      if (verbTokens.has(k) || c & (W.beForm | W.haveForm)) {
+      if (verbTokens.includes(k) || c & (W.beForm | W.haveForm)) {
         verb = true;
         break;
       }
@@ -466,12 +503,11 @@ export function splitAtCauseMarkers(v: SentenceView): void {
  * "declared a state of emergency", "announced a suspension of air links": a speech verb whose
  * object is an event noun is that event's light verb, not the opening of reported speech.
  */
-export function joinSpeechObjects(v: SentenceView, nounStarts: ReadonlySet<number>): void {
-  const g = v.grammar;
+export function joinSpeechObjects(v: SentenceView, nounStarts: readonly number[]): void {
   for (const k of [...v.speechVerbs]) {
     let j = k + 1;
-    while (j < v.end && j <= k + 3 && !nounStarts.has(j) && (g.definite.has(v.norm(j)!) || g.indefinite.has(v.norm(j)!) || g.possessive.has(v.norm(j)!) || g.nounModifiers.has(v.norm(j)!))) j++;
-    if (!nounStarts.has(j) || v.norm(k + 1) === 'that') continue;
+    while (j < v.end && j <= k + 3 && !nounStarts.includes(j) && v.wordClasses[j]! & NOUN_MODIFYING) j++;
+    if (!nounStarts.includes(j) || v.norm(k + 1) === 'that') continue;
     v.speechVerbs.delete(k);
     const s = segmentIndexAt(v, k);
     const seg = v.segments[s]!;
@@ -484,7 +520,7 @@ export function joinSpeechObjects(v: SentenceView, nounStarts: ReadonlySet<numbe
     v.segments.splice(s + 1, 1);
     for (let q = s; q < v.segments.length; q++) {
       const later = v.segments[q]!;
-      for (let i = later.start; i < later.end; i++) v.segmentOf[i - v.first] = q;
+      for (let i = later.start; i < later.end; i++) v.segmentOf[i] = q;
     }
   }
 }
@@ -498,10 +534,10 @@ function splitSegmentAt(v: SentenceView, i: number): void {
   seg.end = i;
   for (let k = s + 1; k < v.segments.length; k++) {
     const later = v.segments[k]!;
-    for (let j = later.start; j < later.end; j++) v.segmentOf[j - v.first] = k;
+    for (let j = later.start; j < later.end; j++) v.segmentOf[j] = k;
   }
 }
 
 /** The segment a token belongs to. */
-export const segmentAt = (v: SentenceView, i: number): Segment => v.segments[v.segmentOf[i - v.first]!]!;
-export const segmentIndexAt = (v: SentenceView, i: number): number => v.segmentOf[i - v.first]!;
+export const segmentAt = (v: SentenceView, i: number): Segment => v.segments[v.segmentOf[i]!]!;
+export const segmentIndexAt = (v: SentenceView, i: number): number => v.segmentOf[i]!;

@@ -1,6 +1,7 @@
+import type { NameHit } from './entry.js';
 import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch } from './match.js';
-import { DEMONYM, DEMONYM_START } from './word-classes.js';
+import { DEMONYM, DEMONYM_START, DIRECTION, LOCATIVE, PLACE_INTRODUCER } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -16,13 +17,13 @@ export function markLocatives(words: Word[], matches: PlaceMatch[], lex: PlacesL
     for (;;) {
       const w = words[j];
       if (!w || !w.isWord) break;
-      if (w.key === 'the' || lex.directions.has(w.key) || (!w.cap && lex.placeIntroducers.has(w.key))) j--;
-      else if (w.key === 'of' && words[j - 1] && lex.placeIntroducers.has(words[j - 1]!.key)) j -= 2;
+      if (w.key === 'the' || w.classes & DIRECTION || (!w.cap && w.classes & PLACE_INTRODUCER)) j--;
+      else if (w.key === 'of' && words[j - 1] && words[j - 1]!.classes & PLACE_INTRODUCER) j -= 2;
       else break;
     }
     const w = words[j];
     if (!w) continue;
-    if (w.isWord && lex.locatives.has(w.key) && (!w.cap || w.sentenceInitial)) {
+    if (w.classes & LOCATIVE && (!w.cap || w.sentenceInitial)) {
       m.locative = true;
       m.setting = lex.settings.has(w.key);
       continue;
@@ -51,34 +52,22 @@ export function markLocatives(words: Word[], matches: PlaceMatch[], lex: PlacesL
 
 /** Countries the article is about: named countries (as nouns or modifiers), demonyms, curated places, datelines. */
 export function countEvidence(words: Word[], matches: PlaceMatch[], lex: PlacesLexicon, into: Map<string, number>): void {
-  const add = (c: string | null | undefined, n = 1) => {
-    if (c) into.set(c, (into.get(c) ?? 0) + n);
-  };
   for (const m of matches) {
     if (m.usage === 'embedded' && m.via !== 'site') continue;
-    const countries = m.hits.filter((h) => h.entry.kind === 'country');
-    if (countries.length) {
+    const hits = m.hits;
+    if (hits.some(isCountry)) {
       // "Georgia" may be the U.S. state: a country name that is also a division elsewhere proves nothing.
-      const rival = m.hits.some((h) => h.entry.kind === 'admin1' && !countries.some((c) => c.entry.country === h.entry.country));
-      if (!rival) for (const h of countries) add(h.entry.country);
+      if (!hasRivalDivision(hits)) for (const h of hits) if (h.entry.kind === 'country') add(into, h.entry.country);
       continue;
     }
-    const curated = new Set(m.hits.filter((h) => h.entry.curated).map((h) => h.entry.country));
-    if (curated.size === 1) add([...curated][0]);
+    const curated = distinctCountries(hits, CURATED);
+    if (curated === 1) add(into, firstCountry(hits, CURATED));
     // A division ("Kentucky", "Anbar") or a pinned pair ("Tampa, Fla.") names its country too.
-    const divisions = new Set(m.hits.filter((h) => h.entry.kind === 'admin1').map((h) => h.entry.country));
-    const rivalCity = m.hits.some((h) => h.entry.kind === 'city' && !divisions.has(h.entry.country) && h.entry.population >= 100_000);
     // Only a division the text locates counts: "Michael" (a parish of Man) must not vouch for itself.
     const located = m.locative || m.qualified || m.restrictKind === 'admin1';
-    if (curated.size === 0 && divisions.size === 1 && !rivalCity && located && m.usage !== 'embedded') add([...divisions][0]);
-    else if (m.qualified && curated.size === 0) {
-      const all = new Set(m.hits.map((h) => h.entry.country));
-      if (all.size === 1) add([...all][0]);
-    }
-    if (m.via === 'dateline' || m.via === 'division') {
-      const all = new Set(m.hits.map((h) => h.entry.country));
-      if (all.size === 1) add([...all][0], 2);
-    }
+    if (curated === 0 && located && m.usage !== 'embedded' && distinctCountries(hits, ADMIN1) === 1 && !hasRivalCity(hits, firstCountry(hits, ADMIN1))) add(into, firstCountry(hits, ADMIN1));
+    else if (m.qualified && curated === 0 && distinctCountries(hits, ANY) === 1) add(into, firstCountry(hits, ANY));
+    if ((m.via === 'dateline' || m.via === 'division') && distinctCountries(hits, ANY) === 1) add(into, firstCountry(hits, ANY), 2);
   }
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
@@ -86,10 +75,60 @@ export function countEvidence(words: Word[], matches: PlaceMatch[], lex: PlacesL
     const next = words[i + 1];
     const two = next?.isWord && w.classes & DEMONYM_START ? lex.demonyms.get(`${w.key} ${next.key}`) : undefined;
     if (two) {
-      add(two);
+      add(into, two);
       i++;
       continue;
     }
-    add(lex.demonyms.get(w.key));
+    add(into, lex.demonyms.get(w.key));
   }
+}
+
+function add(into: Map<string, number>, country: string | null | undefined, n = 1): void {
+  if (country) into.set(country, (into.get(country) ?? 0) + n);
+}
+
+const isCountry = (h: NameHit) => h.entry.kind === 'country';
+
+/** A division reading in a country no country reading of the match is. */
+function hasRivalDivision(hits: readonly NameHit[]): boolean {
+  for (const d of hits) {
+    if (d.entry.kind !== 'admin1') continue;
+    if (!hits.some((c) => c.entry.kind === 'country' && c.entry.country === d.entry.country)) return true;
+  }
+  return false;
+}
+
+/** A large city reading outside the country of the match's division readings. */
+function hasRivalCity(hits: readonly NameHit[], divisionCountry: string | null | undefined): boolean {
+  for (const h of hits) if (h.entry.kind === 'city' && h.entry.country !== divisionCountry && h.entry.population >= 100_000) return true;
+  return false;
+}
+
+/** Which readings distinctCountries and firstCountry look at. */
+const ANY = 0;
+const CURATED = 1;
+const ADMIN1 = 2;
+
+function selected(h: NameHit, which: number): boolean {
+  return which === ANY || (which === CURATED ? h.entry.curated : h.entry.kind === 'admin1');
+}
+
+/** How many countries (null is one) the selected readings are in: 0, 1, or 2 for two or more. */
+function distinctCountries(hits: readonly NameHit[], which: number): number {
+  let first: string | null | undefined;
+  let n = 0;
+  for (const h of hits) {
+    if (!selected(h, which)) continue;
+    if (n === 0) {
+      first = h.entry.country;
+      n = 1;
+    } else if (h.entry.country !== first) return 2;
+  }
+  return n;
+}
+
+/** The country of the first selected reading. */
+function firstCountry(hits: readonly NameHit[], which: number): string | null | undefined {
+  for (const h of hits) if (selected(h, which)) return h.entry.country;
+  return undefined;
 }

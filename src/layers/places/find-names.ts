@@ -1,5 +1,6 @@
 import type { NameHit } from './entry.js';
-import { KEY_IS_NAME, KEY_IS_PREFIX, type Gazetteer } from './gazetteer.js';
+import { KEY_IS_NAME, KEY_IS_PREFIX } from './gazetteer.js';
+import type { NameMemo, NameNode } from './name-memo.js';
 import type { PlaceMatch } from './match.js';
 import { LOWER_NAME_START } from './word-classes.js';
 import type { Word } from './words.js';
@@ -14,17 +15,17 @@ const INNER_PUNCT = new Set(['-', ',', '.', '‐', '‑']);
 const PARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'az', 'an', 'at', 'ez', 'ed', 'es', 'bin', 'ibn', 'de', 'del', 'la', 'le', 'les', 'of', 'the', 'and', 'on', 'upon', 'sur', 'du', 'des', 'da', 'di', 'do', 'dos', 'das', 'van', 'von', 'der', 'den', 'y', 'e', 'am', 'im', 'en', 'aux']);
 
 /**
- * Finds the longest gazetteer names in one sentence, left to right. A position costs one map
- * look-up unless some name starts with its word; then at most as many look-ups as the
- * longest such name has words.
+ * Finds the longest gazetteer names in one sentence, left to right. A position costs one
+ * memo probe unless some name starts with its word; then at most one per word of the
+ * longest such name.
  */
-export function findNames(gazetteer: Gazetteer, words: Word[], sentence: number): PlaceMatch[] {
+export function findNames(names: NameMemo, words: Word[], sentence: number): PlaceMatch[] {
   const out: PlaceMatch[] = [];
   for (let i = 0; i < words.length; i++) {
-    const m = matchAt(gazetteer, words, sentence, i);
+    const m = matchAt(names, words, sentence, i);
     if (!m) continue;
     // "the Pacific" is a form, but "the Pacific Ocean" reads better as "Pacific Ocean".
-    const inner = words[i]!.key === 'the' ? matchAt(gazetteer, words, sentence, i + 1) : undefined;
+    const inner = words[i]!.key === 'the' ? matchAt(names, words, sentence, i + 1) : undefined;
     const best = inner && inner.to > m.to ? inner : m;
     out.push(best);
     i = best.to - 1;
@@ -32,53 +33,52 @@ export function findNames(gazetteer: Gazetteer, words: Word[], sentence: number)
   return out;
 }
 
-function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: number): PlaceMatch | undefined {
+function matchAt(names: NameMemo, words: Word[], sentence: number, i: number): PlaceMatch | undefined {
   const w = words[i];
   if (!w || !w.isWord) return undefined;
   // Names start with a capital, an Arabic article ("al Hawl") or a lower-case form's first word ("the West").
   if (!w.cap && (w.classes & LOWER_NAME_START) === 0) return undefined;
-  const firstShape = gazetteer.shapeOf(w.key);
-  if (firstShape === 0) return undefined;
-  // Grow the key word by word, across inner punctuation, while some name still starts with it;
-  // keep the longest stretch that is a name written as one. The words of the stretch go to
-  // a scratch array (this runs at every capitalized word): the best one is its first bestWords.
-  const span = SPAN;
-  span.length = 0;
-  let key = '';
-  let bestHits: NameHit[] = [];
+  let node = w.name ?? names.first(w.key);
+  if (node.shape === 0) return undefined;
+  // Grow the stretch word by word, across inner punctuation, while some name still starts
+  // with it; keep the longest stretch that is a name written as one.
+  let count = 0;
+  let writing = 0;
+  let dateline = true;
+  let bestHits: readonly NameHit[] = NONE;
   let bestLast = -1;
-  let bestWords = 0;
+  let bestDateline = false;
   for (let j = i; j < words.length; j++) {
     const x = words[j]!;
     if (!x.isWord) {
       if (INNER_PUNCT.has(x.text)) continue;
       break;
     }
-    span.push(x);
-    key = span.length === 1 ? x.key : `${key} ${x.key}`;
-    const shape = span.length === 1 ? firstShape : gazetteer.shapeOf(key);
-    if (shape & KEY_IS_NAME) {
+    if (count > 0) node = names.next(node, x.key);
+    writing |= wordWriting(x) << (WRITING_BITS * count);
+    count++;
+    dateline &&= x.dateline;
+    if (node.shape & KEY_IS_NAME) {
       // The readings written as this stretch writes the name, kept if a longer stretch has none.
-      const hits = hitsWrittenAsName(gazetteer.lookup(key), span);
+      const hits = writtenReadings(names, node, words, i, j, count, writing);
       if (hits.length > 0) {
         bestHits = hits;
         bestLast = j;
-        bestWords = span.length;
+        bestDateline = dateline;
       }
     }
-    if (x.possessive || (shape & KEY_IS_PREFIX) === 0) break;
+    if (x.possessive || (node.shape & KEY_IS_PREFIX) === 0) break;
   }
   if (bestLast < 0) return undefined;
-  span.length = bestWords;
-  const hits = bestHits;
   return {
     sentence,
     from: i,
     to: bestLast + 1,
     start: w.start,
     end: words[bestLast]!.end,
-    hits: hits.length > 1 ? dedupe(hits) : hits,
-    via: allDateline(span) ? 'dateline' : 'name',
+    // Shared with every other match of the same stretch written the same way: no rule changes a match's readings in place.
+    hits: bestHits as NameHit[],
+    via: bestDateline ? 'dateline' : 'name',
     usage: 'noun',
     reason: '',
     locative: false,
@@ -86,30 +86,52 @@ function matchAt(gazetteer: Gazetteer, words: Word[], sentence: number, i: numbe
   };
 }
 
-/** The words of the stretch matchAt is reading (reused: matchAt runs at every capitalized word). */
-const SPAN: Word[] = [];
+const NONE: readonly NameHit[] = [];
+
+/** Bits of wordWriting: all that writtenAsName reads of a word besides its key. */
+const WRITING_BITS = 3;
+const CAP = 1;
+const UPPER = 2;
+const DATELINE = 4;
+/** Stretches of more words than this are not remembered: their bits would not fit a small integer. */
+const MAX_REMEMBERED_WORDS = 10;
+
+function wordWriting(w: Word): number {
+  return (w.cap ? CAP : 0) | (w.upper ? UPPER : 0) | (w.dateline ? DATELINE : 0);
+}
 
 /**
- * The hits written as `span` writes its words. Package cities (no stored form) all ask the
- * same question of the span, so it is asked once: common names have many such cities.
+ * The readings of the stretch words[from..last] (its `count` words) written as the text
+ * writes them, without duplicates. The answer depends only on the words' keys (the node)
+ * and their capitals and dateline marks (`writing`), so it is remembered under those.
  */
-function hitsWrittenAsName(hits: readonly NameHit[], span: Word[]): NameHit[] {
+function writtenReadings(names: NameMemo, node: NameNode, words: Word[], from: number, last: number, count: number, writing: number): readonly NameHit[] {
+  if (count > MAX_REMEMBERED_WORDS) return readingsWrittenAs(names.hits(node), words, from, last, count);
+  let hits = node.written?.get(writing);
+  if (hits === undefined) {
+    hits = readingsWrittenAs(names.hits(node), words, from, last, count);
+    (node.written ??= new Map()).set(writing, hits);
+  }
+  return hits;
+}
+
+/**
+ * The hits written as the stretch writes its words, without duplicates. Package cities (no
+ * stored form) all ask the same question of the stretch, so it is asked once: common names
+ * have many such cities.
+ */
+function readingsWrittenAs(hits: readonly NameHit[], words: Word[], from: number, last: number, count: number): readonly NameHit[] {
   const out: NameHit[] = [];
   let formless = -1;
   for (const h of hits) {
     let ok: boolean;
     if (h.form === null) {
-      if (formless < 0) formless = writtenAsName(h, span) ? 1 : 0;
+      if (formless < 0) formless = writtenAsName(h, words, from, last, count) ? 1 : 0;
       ok = formless === 1;
-    } else ok = writtenAsName(h, span);
+    } else ok = writtenAsName(h, words, from, last, count);
     if (ok) out.push(h);
   }
-  return out;
-}
-
-function allDateline(span: readonly Word[]): boolean {
-  for (const x of span) if (!x.dateline) return false;
-  return true;
+  return out.length > 1 ? dedupe(out) : out;
 }
 
 /**
@@ -118,11 +140,15 @@ function allDateline(span: readonly Word[]): boolean {
  * dateline. Package cities have no stored form: all their words must be capitalized
  * except inner particles.
  */
-function writtenAsName(hit: NameHit, span: Word[]): boolean {
+function writtenAsName(hit: NameHit, words: Word[], from: number, last: number, count: number): boolean {
   const form = hit.form ? formShape(hit.form) : null;
-  const aligned = form && form.words === span.length ? form : null;
-  for (let k = 0; k < span.length; k++) {
-    const w = span[k]!;
+  const aligned = form && form.words === count ? form : null;
+  // k counts the words of the stretch; the punctuation inside it is none.
+  let k = -1;
+  for (let j = from; j <= last; j++) {
+    const w = words[j]!;
+    if (!w.isWord) continue;
+    k++;
     const formLower = aligned !== null && aligned.lower[k]!;
     const formUpper = aligned !== null && aligned.upper[k]!;
     if (w.upper && !w.dateline && !formUpper) return false;
@@ -131,7 +157,7 @@ function writtenAsName(hit: NameHit, span: Word[]): boolean {
       if (formLower) continue;
       // A form with no word of letters counts as one written in lower case here.
       if (!aligned && k === 0 && form && (form.words === 0 || form.lower[0])) continue;
-      if (!PARTICLES.has(w.key) || k === span.length - 1) return false;
+      if (!PARTICLES.has(w.key) || k === count - 1) return false;
     }
   }
   return true;

@@ -5,17 +5,21 @@ import { countEvidence, markLocatives } from './context.js';
 import { findNames } from './find-names.js';
 import { findSites, type HeadPhrases } from './find-sites.js';
 import { findUnlistedPlaces } from './find-unlisted.js';
+import type { GazetteerEntry } from './entry.js';
 import type { Gazetteer } from './gazetteer.js';
 import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch } from './match.js';
+import type { NameMemo } from './name-memo.js';
 import { buildRecords, type ResolvedMention } from './records.js';
 import { chooseReading, mainCountry, type ArticleContext } from './resolve.js';
 import { classifyUsage } from './usage.js';
-import type { WordClasses } from './word-classes.js';
 import { sentenceWords, type Word } from './words.js';
+import { LOCATIVE, type WordClasses } from './word-classes.js';
 
 export interface PlacesResources {
   gazetteer: Gazetteer;
+  /** The gazetteer's answers for the words read so far. */
+  names: NameMemo;
   codes: DivisionCodes;
   lex: PlacesLexicon;
   heads: HeadPhrases;
@@ -56,8 +60,8 @@ export function findPlaces(doc: Doc, r: PlacesResources): Place[] {
 export function readSentences(doc: Doc, r: PlacesResources): SentenceMatches[] {
   const sentences: SentenceMatches[] = [];
   for (const s of doc.sentences) {
-    const words = sentenceWords(doc, s, r.classes);
-    const names = findNames(r.gazetteer, words, s.index);
+    const words = sentenceWords(doc, s, r.classes, r.names);
+    const names = findNames(r.names, words, s.index);
     const sites = findSites(words, s.index, names, r.lex, r.heads);
     let matches = sites.length ? mergeSites(names, sites) : names;
     matches = findUnlistedPlaces(words, s.index, matches, r.lex);
@@ -77,6 +81,7 @@ const textOf = (s: SentenceMatches, m: PlaceMatch) => s.words.slice(m.from, m.na
 
 /** "the Government Center in Ramadi" confirms a later "the Government Center" with no place after it. */
 function confirmTentativeSites(sentences: SentenceMatches[]): void {
+  if (!sentences.some((s) => s.matches.some((m) => m.tentative))) return;
   const confirmed = new Set<string>();
   for (const s of sentences) for (const m of s.matches) if (m.via === 'site' && !m.tentative) confirmed.add(textOf(s, m));
   for (const s of sentences) if (s.matches.some((m) => m.tentative)) s.matches = s.matches.filter((m) => !m.tentative || confirmed.has(textOf(s, m)));
@@ -111,26 +116,52 @@ interface Located {
  */
 function locateSite(x: Located, all: Located[], ctx: ArticleContext, main: string | null): void {
   const { m, s, mention } = x;
-  const place = (e: { country: string | null; lat: number | null; lon: number | null; kind: string }) => {
-    mention.country = e.country;
-    if (e.kind === 'city' || e.kind === 'site') {
-      mention.lat = e.lat;
-      mention.lon = e.lon;
+  if (!m.foreign && m.inner) {
+    for (const i of m.inner) {
+      const e = chooseReading(i, s.words, ctx)?.entry;
+      if (e && e.kind !== 'region' && e.country) return placeAt(mention, e, e.country);
     }
-  };
-  if (!m.foreign) {
-    const inner = (m.inner ?? []).map((i) => chooseReading(i, s.words, ctx)?.entry).find((e) => e && e.kind !== 'region' && e.country);
-    if (inner) return place(inner);
   }
-  const others = all.filter((o) => o !== x && o.mention.country && o.mention.entry.kind !== 'region' && !o.mention.entry.institution);
   // "the Government Center (complex) in Ramadi", "Camp Taji, Iraq": the place right after it, through "in" or a comma.
   let j = m.to;
   if (s.words[j] && !s.words[j]!.cap && ctx.lex.weakSiteWords.has(s.words[j]!.key)) j++;
   const linked = s.words[j];
-  const after = linked && (linked.text === ',' || ctx.lex.locatives.has(linked.key)) ? others.find((o) => o.s === s && o.m.from > j && o.m.from <= j + 2) : undefined;
-  if (after) return place({ ...after.mention.entry, country: after.mention.country });
+  if (linked && (linked.text === ',' || linked.classes & LOCATIVE)) {
+    for (const o of all) {
+      if (o.s === s && o.m.from > j && o.m.from <= j + 2 && locates(o, x)) return placeAt(mention, o.mention.entry, o.mention.country);
+    }
+  }
   // Otherwise only the country of the nearest place: its point would be a guess.
-  const distance = (o: Located) => (o.s === s ? 0 : 1_000_000) + Math.abs(o.mention.span.start - mention.span.start) + (o.mention.span.start > mention.span.start ? 1 : 0);
-  const nearest = others.sort((a, b) => distance(a) - distance(b))[0];
+  let nearest: Located | undefined;
+  let nearestDistance = Infinity;
+  for (const o of all) {
+    if (!locates(o, x)) continue;
+    const d = distance(o, x);
+    if (d < nearestDistance) {
+      nearest = o;
+      nearestDistance = d;
+    }
+  }
   mention.country = nearest ? nearest.mention.country : main;
+}
+
+/** Whether another mention can give a site its country: a resolved place, not a region or an institution. */
+function locates(o: Located, site: Located): boolean {
+  return o !== site && !!o.mention.country && o.mention.entry.kind !== 'region' && !o.mention.entry.institution;
+}
+
+/** How far a mention is from a site: any in its sentence before any elsewhere, then by offset, the earlier first. */
+function distance(o: Located, site: Located): number {
+  const from = site.mention.span.start;
+  const at = o.mention.span.start;
+  return (o.s === site.s ? 0 : 1_000_000) + Math.abs(at - from) + (at > from ? 1 : 0);
+}
+
+/** The site takes the place's country, and its point when the place is one (a city or a site). */
+function placeAt(mention: ResolvedMention, e: GazetteerEntry, country: string | null): void {
+  mention.country = country;
+  if (e.kind === 'city' || e.kind === 'site') {
+    mention.lat = e.lat;
+    mention.lon = e.lon;
+  }
 }

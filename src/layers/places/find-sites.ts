@@ -2,7 +2,7 @@ import { makeEntry, type GazetteerEntry, type PlaceKind } from './entry.js';
 import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch } from './match.js';
 import { ARABIC_ARTICLES } from './normalize.js';
-import { HEAD_START } from './word-classes.js';
+import { DEMONYM, HEAD_START, LOCATIVE, NAME_CONTINUATION } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -121,7 +121,7 @@ function nameRunAfter(words: Word[], j: number, lex: PlacesLexicon): number {
   let to = j;
   for (let i = j; i < words.length && i < j + 4; i++) {
     const x = words[i]!;
-    if (x.isWord && x.cap && !lex.nameContinuations.has(x.key)) to = i + 1;
+    if (x.isWord && x.cap && (x.classes & NAME_CONTINUATION) === 0) to = i + 1;
     else if (x.isWord && ARABIC_ARTICLES.has(x.key) && words[i + 1]?.cap) continue;
     else if (x.text === '-' && x.gluedLeft) continue;
     else if (!x.isWord && /^\d+$/.test(x.text) && i === j) to = i + 1;
@@ -138,7 +138,7 @@ function properEnough(run: Word[], names: PlaceMatch[], from: number, to: number
   if (run.length === 0) return false;
   if (strength === 'weak') return run.some((x) => x.cap);
   const countryInside = names.some((m) => m.from >= from && m.to <= to && m.hits.some((h) => h.entry.kind === 'country' || h.entry.kind === 'region'));
-  const proper = run.some((x) => x.cap && !lex.genericNameWords.has(x.key) && !lex.demonyms.has(x.key) && !lex.stopNames.has(x.key));
+  const proper = run.some((x) => x.cap && !lex.genericNameWords.has(x.key) && (x.classes & DEMONYM) === 0 && !lex.stopNames.has(x.key));
   if (headCap) return proper || countryInside;
   return proper && !(countryInside && run.length === 1);
 }
@@ -147,7 +147,7 @@ function properEnough(run: Word[], names: PlaceMatch[], from: number, to: number
 function placeFollows(words: Word[], j: number, names: PlaceMatch[], lex: PlacesLexicon): boolean {
   if (words[j] && !words[j]!.cap && lex.weakSiteWords.has(words[j]!.key)) j++;
   const next = words[j];
-  if (!next || !lex.locatives.has(next.key)) return false;
+  if (!next || (next.classes & LOCATIVE) === 0) return false;
   return names.some((m) => m.from === j + 1 || (m.from === j + 2 && words[j + 1]!.key === 'the'));
 }
 

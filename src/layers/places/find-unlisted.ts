@@ -2,7 +2,7 @@ import { makeEntry } from './entry.js';
 import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch } from './match.js';
 import { ARABIC_ARTICLES } from './normalize.js';
-import { LOCATIVE } from './word-classes.js';
+import { DEMONYM, LOCATIVE, NAME_CONTINUATION, PLACE_INTRODUCER } from './word-classes.js';
 import type { Word } from './words.js';
 
 /**
@@ -15,14 +15,18 @@ export function findUnlistedPlaces(words: Word[], sentence: number, matches: Pla
   // Made on the first find: most sentences have none.
   let added: PlaceMatch[] | undefined;
   let replaced: Set<PlaceMatch> | undefined;
+  // A located name needs a place after a comma to give its country ("near as-Shafah, Syria"):
+  // in a sentence with none, only "the village of" can introduce one.
+  const commaPlace = placeAfterComma(words, matches);
   // No closures in this loop: they would cost a context object at every word.
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!w.isWord || w.cap) continue;
     let from = -1;
     let introduced = false;
-    if (w.classes & LOCATIVE) from = i + 1;
-    else if (w.key === 'of' && i > 0 && lex.placeIntroducers.has(words[i - 1]!.key) && !words[i - 1]!.cap) {
+    if (w.classes & LOCATIVE) {
+      if (commaPlace) from = i + 1;
+    } else if (w.key === 'of' && i > 0 && words[i - 1]!.classes & PLACE_INTRODUCER && !words[i - 1]!.cap) {
       from = i + 1;
       introduced = true;
     }
@@ -39,6 +43,12 @@ export function findUnlistedPlaces(words: Word[], sentence: number, matches: Pla
   if (!added) return matches;
   const gone = replaced;
   return [...(gone ? matches.filter((m) => !gone.has(m)) : matches), ...added].sort((a, b) => a.from - b.from);
+}
+
+/** Whether some match follows a comma. */
+function placeAfterComma(words: Word[], matches: PlaceMatch[]): boolean {
+  for (const m of matches) if (m.from > 0 && words[m.from - 1]!.text === ',') return true;
+  return false;
 }
 
 /** The place the run of words [from, to) names, with the gazetteer matches it replaces; null when it names none. */
@@ -77,7 +87,7 @@ function properRun(words: Word[], from: number, lex: PlacesLexicon): number {
   let to = from;
   for (let j = from; j < words.length && j < from + 6; j++) {
     const x = words[j]!;
-    if (x.isWord && x.cap && !x.upper && !lex.demonyms.has(x.key) && !lex.genericNameWords.has(x.key) && !lex.stopNames.has(x.key) && !lex.nameContinuations.has(x.key)) to = j + 1;
+    if (x.isWord && x.cap && !x.upper && (x.classes & DEMONYM) === 0 && !lex.genericNameWords.has(x.key) && !lex.stopNames.has(x.key) && (x.classes & NAME_CONTINUATION) === 0) to = j + 1;
     else if ((x.isWord && !x.cap && ARABIC_ARTICLES.has(x.key)) || (x.text === '-' && x.gluedLeft)) continue;
     else break;
   }

@@ -3,6 +3,7 @@ import { findPlaces, type PlacesResources } from './find-places.js';
 import { headPhrases } from './find-sites.js';
 import { placesLexicon } from './lexicon.js';
 import { loadGazetteer } from './load-gazetteer.js';
+import { NameMemo } from './name-memo.js';
 import { wordClasses } from './word-classes.js';
 
 export { loadGazetteer } from './load-gazetteer.js';
@@ -22,7 +23,8 @@ export function createPlacesAnnotator(): Annotator {
         const lex = placesLexicon();
         const g = loadGazetteer();
         const heads = headPhrases(lex);
-        resources = { gazetteer: g.gazetteer, codes: { byCode: g.divisionsByCode, abbreviations: g.divisionAbbreviations }, lex, heads, classes: wordClasses(g.gazetteer, lex, heads) };
+        const classes = wordClasses(g.gazetteer, lex, heads);
+        resources = { gazetteer: g.gazetteer, names: new NameMemo(g.gazetteer, classes), codes: { byCode: g.divisionsByCode, abbreviations: g.divisionAbbreviations }, lex, heads, classes };
       }
       doc.layers.places = findPlaces(doc, resources);
     },

@@ -25,32 +25,53 @@ export interface ArticleContext {
  */
 export function chooseReading(m: PlaceMatch, words: Word[], ctx: ArticleContext): NameHit | null {
   let hits = m.hits;
-  if (m.restrictKind) hits = prefer(hits, (h) => h.entry.kind === m.restrictKind);
-  if (m.restrictCountry) hits = prefer(hits, (h) => h.entry.country === m.restrictCountry);
-  const key = words.slice(m.from, m.to).filter((w) => w.isWord).map((w) => w.key).join(' ');
+  if (m.restrictKind) hits = preferKind(hits, m.restrictKind);
+  if (m.restrictCountry) hits = preferCountry(hits, m.restrictCountry);
+  const key = matchKey(words, m);
   const initial = words[m.from]!.sentenceInitial && m.to - m.from === 1;
-  const acceptable = hits.filter((h) => acceptable_(h.entry, m, key, initial, ctx));
-  if (acceptable.length === 0) return null;
-  let best = acceptable[0]!;
-  let bestScore = score(best.entry, m, ctx);
-  for (const h of acceptable.slice(1)) {
+  // The first of the best-scored acceptable readings.
+  let best: NameHit | null = null;
+  let bestScore = 0;
+  for (const h of hits) {
+    if (!acceptable_(h.entry, m, key, initial, ctx)) continue;
     const s = score(h.entry, m, ctx);
-    if (s > bestScore) {
+    if (best === null || s > bestScore) {
       best = h;
       bestScore = s;
     }
   }
+  if (best === null) return null;
   // "Baghdad", "Kirkuk", "Aleppo": a division named after its main city is read as the city
   // unless the text says "province".
   if (best.entry.kind === 'admin1' && !best.entry.curated && m.restrictKind !== 'admin1') {
-    const city = acceptable.find((h) => h.entry.kind === 'city' && h.entry.country === best.entry.country && (h.entry.population >= CITY_OVER_DIVISION || h.entry.capital || h.entry.seat));
-    if (city) best = city;
+    const country = best.entry.country;
+    for (const h of hits) {
+      const e = h.entry;
+      if (e.kind === 'city' && e.country === country && (e.population >= CITY_OVER_DIVISION || e.capital || e.seat) && acceptable_(e, m, key, initial, ctx)) return h;
+    }
   }
   return best;
 }
 
-function prefer(hits: NameHit[], test: (h: NameHit) => boolean): NameHit[] {
-  const kept = hits.filter(test);
+/** The match's word keys joined by spaces, as the stop-name list writes them. */
+function matchKey(words: Word[], m: PlaceMatch): string {
+  let key: string | undefined;
+  for (let i = m.from; i < m.to; i++) {
+    const w = words[i]!;
+    if (w.isWord) key = key === undefined ? w.key : `${key} ${w.key}`;
+  }
+  return key ?? '';
+}
+
+/** The hits of this kind, or all of them when none is. */
+function preferKind(hits: NameHit[], kind: string): NameHit[] {
+  const kept = hits.filter((h) => h.entry.kind === kind);
+  return kept.length ? kept : hits;
+}
+
+/** The hits in this country, or all of them when none is. */
+function preferCountry(hits: NameHit[], country: string): NameHit[] {
+  const kept = hits.filter((h) => h.entry.country === country);
   return kept.length ? kept : hits;
 }
 

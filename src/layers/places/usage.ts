@@ -3,6 +3,7 @@ import type { PlacesLexicon } from './lexicon.js';
 import type { PlaceMatch, Usage } from './match.js';
 import { ARABIC_ARTICLES } from './normalize.js';
 import type { Word } from './words.js';
+import { DEMONYM, DIRECTION, LOCATIVE, NAME_CONTINUATION } from './word-classes.js';
 
 /**
  * Decides, for each match of one sentence, whether the toponym is used as a noun (a place:
@@ -15,7 +16,7 @@ export function classifyUsage(words: Word[], matches: PlaceMatch[], lex: PlacesL
   // Right to left, so "X and Y ..." can take Y's reading.
   for (let k = matches.length - 1; k >= 0; k--) {
     const m = matches[k]!;
-    if (m.hits.some((h) => h.entry.blocked)) {
+    if (m.hits.some(isBlocked)) {
       set(m, 'embedded', 'inside a longer name that is no place');
       continue;
     }
@@ -94,7 +95,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'of', 'this', 'that', 'its', 'the
 function nameBefore(prev: Word, m: PlaceMatch, lex: PlacesLexicon): Reading | undefined {
   if (!prev.isWord || !prev.cap || prev.possessive || prev.dateline) return undefined;
   if (prev.sentenceInitial && lex.nounFollowers.has(prev.key)) return undefined;
-  if (lex.directions.has(prev.key) || lex.demonyms.has(prev.key) || lex.locatives.has(prev.key)) return undefined;
+  if (prev.classes & (DEMONYM | LOCATIVE | DIRECTION)) return undefined;
   if (lex.nounFollowers.has(prev.key) && !lex.personTitles.has(prev.key)) return undefined;
   if (prev.upper && !lex.personTitles.has(prev.key)) return undefined;
   const prefix = lex.namePrefixes.has(prev.key) || lex.organizationHeads.has(prev.key);
@@ -113,9 +114,9 @@ function afterReading(words: Word[], m: PlaceMatch, matches: PlaceMatch[], lex: 
     }
     return { usage: 'noun', reason: `before "${next.text}"` };
   }
-  if (/^\d/.test(next.text)) return { usage: 'noun', reason: 'before a number' };
+  if (startsWithDigit(next.text)) return { usage: 'noun', reason: 'before a number' };
   if (next.cap) {
-    if (lex.nameContinuations.has(next.key)) return { usage: 'noun', reason: `before "${next.text}"` };
+    if (next.classes & NAME_CONTINUATION) return { usage: 'noun', reason: `before "${next.text}"` };
     // "Cyprus, Greece Italy or Spain": a comma left out between two places.
     const adjacent = matches.find((o) => o.from === m.to);
     if (adjacent && adjacent.usage === 'noun' && isBroadPlace(adjacent)) return { usage: 'noun', reason: 'before another place' };
@@ -126,6 +127,11 @@ function afterReading(words: Word[], m: PlaceMatch, matches: PlaceMatch[], lex: 
   return wordAfter(next.key, lex);
 }
 
+const isBlocked = (h: NameHit) => h.entry.blocked;
+const startsWithDigit = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
 const isBroadPlace = (m: PlaceMatch) => m.hits.some((h) => h.entry.kind === 'country' || h.entry.kind === 'region' || h.entry.kind === 'admin1');
 const isStrongPlace = (h: NameHit) => h.entry.kind === 'country' || h.entry.kind === 'region' || h.entry.curated || (h.entry.kind === 'city' && h.entry.population >= 100_000);
 
@@ -146,7 +152,7 @@ function coordination(words: Word[], m: PlaceMatch, matches: PlaceMatch[], lex: 
   if (other) return { usage: other.usage === 'embedded' ? 'noun' : other.usage, reason: `coordinated with "${words[other.from]!.text}"` };
   const w1 = words[j];
   if (!w1 || !w1.isWord) return { usage: 'noun', reason: 'before "and"' };
-  if (lex.demonyms.has(w1.key)) return { usage: 'modifier', reason: `coordinated with "${w1.text}"` };
+  if (w1.classes & DEMONYM) return { usage: 'modifier', reason: `coordinated with "${w1.text}"` };
   const w2 = words[j + 1];
   if (!w1.cap && !lex.nounFollowers.has(w1.key) && w2 && w2.isWord && !w2.cap && lex.modifierHeads.has(w2.key)) {
     return { usage: 'modifier', reason: `coordinated with "${w1.text} ${w2.text}"` };

@@ -4,9 +4,10 @@ import type { PlacesLexicon } from './lexicon.js';
 import { ARABIC_ARTICLES } from './normalize.js';
 
 /**
- * The word lists the place rules consult at every word, folded into one map from word key to
- * bits: a word costs one look-up when its sentence is read (words.ts), and each rule then
- * tests a bit instead of probing its own set with the same key.
+ * The word lists the place rules consult at every word, or around every match, folded into
+ * one map from word key to bits: a word costs one look-up when its sentence is read
+ * (words.ts), and each rule then tests a bit instead of probing its own set with the same key.
+ * Every word's bits are complete, so a rule may test any bit of any word.
  */
 export type WordClasses = ReadonlyMap<string, number>;
 
@@ -19,6 +20,12 @@ export const LOCATIVE = 4;
 /** A one-word demonym ("iraqi"), or the first word of a two-word one ("south" of "south sudanese"). */
 export const DEMONYM = 8;
 export const DEMONYM_START = 16;
+/** A direction ("north", "southeast"): "in northern Syria" still sets a scene. */
+export const DIRECTION = 32;
+/** A word that introduces a settlement's name ("village", "town"). */
+export const PLACE_INTRODUCER = 64;
+/** A capitalized word that continues a name rather than starting a new one. */
+export const NAME_CONTINUATION = 128;
 
 export function wordClasses(gazetteer: Gazetteer, lex: PlacesLexicon, heads: HeadPhrases): WordClasses {
   const classes = new Map<string, number>();
@@ -31,5 +38,8 @@ export function wordClasses(gazetteer: Gazetteer, lex: PlacesLexicon, heads: Hea
   mark(lex.locatives, LOCATIVE);
   mark(lex.demonyms.keys(), DEMONYM);
   mark(lex.demonymFirstWords, DEMONYM_START);
+  mark(lex.directions, DIRECTION);
+  mark(lex.placeIntroducers, PLACE_INTRODUCER);
+  mark(lex.nameContinuations, NAME_CONTINUATION);
   return classes;
 }

@@ -1,6 +1,6 @@
 import type { Doc, Sentence } from '../../doc/document.js';
-import type { Token } from '../../doc/tokens.js';
 import { plainWordKey, wordKey } from './normalize.js';
+import type { NameMemo, NameNode } from './name-memo.js';
 import type { WordClasses } from './word-classes.js';
 
 /**
@@ -27,22 +27,24 @@ export interface Word {
   dateline: boolean;
   /** The word lists its key is in: bits of word-classes.ts. */
   classes: number;
+  /** A capitalized word's entry in the name memo (it tells the word's classes too); undefined for others. */
+  name: NameNode | undefined;
 }
 
 const UPPER = /^\p{Lu}/u;
 const LETTER = /\p{L}/u;
 const LOWER_LETTER = /\p{Ll}/u;
-const POSSESSIVE = /^(.+?)['’]s$/i;
 /** "U", "U.S": initials before a period that may glue on another one. */
 const INITIALS = /^(?:\p{Lu}\.)*\p{Lu}$/u;
 const ONE_INITIAL = /^\p{Lu}\.?$/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', '•', '*']);
 
-export function sentenceWords(doc: Doc, sentence: Sentence, classes: WordClasses): Word[] {
+export function sentenceWords(doc: Doc, sentence: Sentence, classes: WordClasses, names: NameMemo): Word[] {
   const text = doc.text;
   const out: Word[] = [];
   const tokens = doc.tokens;
   let lastEnd = -1;
+  let apostrophes = false;
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const t = tokens[i]!;
     const gluedLeft = t.start === lastEnd;
@@ -59,40 +61,50 @@ export function sentenceWords(doc: Doc, sentence: Sentence, classes: WordClasses
           continue;
         }
       }
-      out.push({ start: t.start, end: t.end, text: t.text, key: t.text, isWord: false, cap: false, upper: false, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0 });
+      const c = text.charCodeAt(t.start);
+      if (c === 39 || c === 0x2019) apostrophes = true;
+      out.push({ start: t.start, end: t.end, text: t.text, key: t.text, isWord: false, cap: false, upper: false, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0, name: undefined });
       continue;
     }
     const last = text.charCodeAt(t.end - 1);
     const apostrophe = text.charCodeAt(t.end - 2);
-    // Only a word ending in "s" after an apostrophe can be a possessive: skip the regex otherwise.
-    const m = (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) && t.end - t.start > 2 ? POSSESSIVE.exec(t.text) : null;
-    if (m) {
-      const w = word(text, t.start, t.start + m[1]!.length, gluedLeft);
+    // "Iraq's": a word ending in "'s" (and longer) is the word before it, possessive.
+    if ((last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019) && t.end - t.start > 2) {
+      const w = word(text, t.start, t.end - 2, gluedLeft, undefined, t.norm);
       w.possessive = true;
       out.push(w);
       continue;
     }
-    out.push(word(text, t.start, t.end, gluedLeft, t));
+    out.push(word(text, t.start, t.end, gluedLeft, t.text, t.norm));
   }
-  markPossessives(out);
+  // Most sentences have no apostrophe standing alone, so no possessive to mend.
+  if (apostrophes) markPossessives(out);
   markInitials(out);
   markDateline(text, out);
-  for (const w of out) if (w.isWord) w.classes = classes.get(w.key) ?? 0;
+  for (const w of out) {
+    if (!w.isWord) continue;
+    if (w.cap) {
+      // findNames asks the memo about every capitalized word: asked here, it gives the classes too.
+      w.name = names.first(w.key);
+      w.classes = w.name.classes;
+    } else w.classes = classes.get(w.key) ?? 0;
+  }
   return out;
 }
 
 /**
- * One word from start to end. `token` is the token it is exactly, when it is one: its text
- * and lower-case form are then reused rather than rebuilt.
+ * One word from start to end. `written` is its text when a token has it already; `lower`
+ * the lower-case form of a token it is or begins ("Iraq's" for "Iraq"): for ASCII words
+ * that form's beginning is the word's own, so its key needs no folding.
  */
-function word(text: string, start: number, end: number, gluedLeft: boolean, token?: Token): Word {
-  const t = token ? token.text : text.slice(start, end);
+function word(text: string, start: number, end: number, gluedLeft: boolean, written?: string, lower?: string): Word {
+  const t = written ?? text.slice(start, end);
   const shape = asciiShape(text, start, end);
-  if (shape !== NOT_ASCII && token) {
+  if (shape !== NOT_ASCII && lower !== undefined) {
     // The token's lower-case form differs from toLowerCase only in curly apostrophes, which keys drop.
-    const norm = token.norm;
+    const norm = lower.length === end - start ? lower : lower.slice(0, end - start);
     const cap = (shape & CAPITALIZED) !== 0;
-    return { start, end, text: t, key: shape & DOTTED ? plainWordKey(norm) : undotted(text, norm, end), isWord: true, cap, upper: cap && (shape & CAPITALS_ONLY) !== 0, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0 };
+    return { start, end, text: t, key: shape & DOTTED ? plainWordKey(norm) : undotted(text, norm, end), isWord: true, cap, upper: cap && (shape & CAPITALS_ONLY) !== 0, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0, name: undefined };
   }
   const ascii = shape !== NOT_ASCII;
   // ASCII words (nearly all of them) are read by character codes; others by Unicode classes.
@@ -106,7 +118,7 @@ function word(text: string, start: number, end: number, gluedLeft: boolean, toke
       upper = letters.length >= 2 && !LOWER_LETTER.test(letters);
     }
   }
-  return { start, end, text: t, key: wordKey(t), isWord, cap, upper, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0 };
+  return { start, end, text: t, key: wordKey(t), isWord, cap, upper, possessive: false, gluedLeft, sentenceInitial: false, dateline: false, classes: 0, name: undefined };
 }
 
 /** plainWordKey of a word with no dot or apostrophe: only a final "-ah" loses its "h" (normalize.ts). */

@@ -1,5 +1,6 @@
 import type { Paragraph } from './paragraphs.js';
 import { marksIn, piecesInParagraph, type QuotePiece } from './spans.js';
+import { isSpaceCode } from './whitespace.js';
 
 // A statement printed over several paragraphs with one pair of marks rarely runs longer.
 const MAX_PARAGRAPHS_WITHOUT_MARKS = 8;
@@ -40,7 +41,7 @@ function extendOverUnmarkedParagraphs(
     const first = marks[0]!;
     if (first.kind !== piece.kind || first.role === 'open') return;
     let end = first.at;
-    while (end > para.start && /\s/.test(text[end - 1]!)) end--;
+    while (end > para.start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     piece.end = end;
     piece.close = first.at;
     piece.lastParagraph = q;
@@ -65,7 +66,7 @@ export function standsAlone(text: string, paragraphs: readonly Paragraph[], piec
 function startsSentence(text: string, paragraph: Paragraph, piece: QuotePiece): boolean {
   if (piece.open <= paragraph.bodyStart) return true;
   let k = piece.open - 1;
-  while (k > paragraph.start && /\s/.test(text[k]!)) k--;
+  while (k > paragraph.start && isSpaceCode(text.charCodeAt(k))) k--;
   let c = text[k]!;
   if (/[”"’']/.test(c) && k > paragraph.start) c = text[k - 1]!;
   return /[.!?:;…]/.test(c);
@@ -75,6 +76,6 @@ function endsClause(text: string, paragraph: Paragraph, piece: QuotePiece): bool
   if (piece.close === null) return true;
   if (/[.!?…,;:—–-]$/.test(text.slice(piece.start, piece.end))) return true;
   let k = piece.close + 1;
-  while (k < paragraph.end && /\s/.test(text[k]!)) k++;
+  while (k < paragraph.end && isSpaceCode(text.charCodeAt(k))) k++;
   return k >= paragraph.end || /[.!?;:]/.test(text[k]!);
 }

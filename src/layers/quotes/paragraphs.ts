@@ -1,4 +1,5 @@
 import type { Offsets } from '../../doc/span.js';
+import { isSpaceCode } from './whitespace.js';
 
 /** A paragraph of the article: a line of text between line breaks, trimmed. */
 export interface Paragraph extends Offsets {
@@ -22,8 +23,8 @@ export function findParagraphs(text: string): Paragraph[] {
     const i = newline < 0 ? text.length : newline;
     let s = lineStart;
     let e = i;
-    while (s < e && /\s/.test(text[s]!)) s++;
-    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e, index: out.length, bodyStart: s + datelineLength(text.slice(s, e)) });
     lineStart = i + 1;
   }

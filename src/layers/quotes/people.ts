@@ -24,8 +24,14 @@ export interface Person {
   role: string | null;
 }
 
-const POSSESSIVE = /['’]s$/;
-const possessiveEnd = (t: Token) => (POSSESSIVE.test(t.text) ? t.end - 2 : t.end);
+/** Whether a token's text ends with a possessive "'s" or "’s" (lower-case s), read by character codes. */
+function endsWithPossessive(text: string): boolean {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(n - 1) !== 115) return false;
+  const mark = text.charCodeAt(n - 2);
+  return mark === 39 || mark === 0x2019;
+}
+const possessiveEnd = (t: Token) => (endsWithPossessive(t.text) ? t.end - 2 : t.end);
 
 /** Whether token k of the document can be part of a person's name (TokenFacts.nameWord). */
 export function isNameWordAt(tokens: readonly Token[], k: number, lex: QuotesLexicon): boolean {
@@ -80,7 +86,7 @@ export function nameRunAt(doc: Doc, i: number, ceil: number, lex: QuotesLexicon)
       words.push(k);
       lastWord = k;
       last = k;
-      if (POSSESSIVE.test(t.text)) break;
+      if (endsWithPossessive(t.text)) break;
       k++;
       continue;
     }
@@ -109,8 +115,11 @@ export function nameRunAt(doc: Doc, i: number, ceil: number, lex: QuotesLexicon)
   return { first: i, last: Math.max(last, lastWord), start, end, text: doc.text.slice(start, end), surname, given };
 }
 
+// Most words have no period: they need no copy.
+const withoutPeriods = (norm: string) => (norm.includes('.') ? norm.replace(/\./g, '') : norm);
+
 function lastNonSuffix(tokens: readonly Token[], words: readonly number[], lex: QuotesLexicon): number {
-  for (let i = words.length - 1; i >= 0; i--) if (!lex.nameSuffixes.has(tokens[words[i]!]!.norm.replace(/\./g, ''))) return words[i]!;
+  for (let i = words.length - 1; i >= 0; i--) if (!lex.nameSuffixes.has(withoutPeriods(tokens[words[i]!]!.norm))) return words[i]!;
   return words[words.length - 1]!;
 }
 

@@ -26,8 +26,15 @@ const isPunct = (t: Token | undefined) => t === undefined || t.kind === 'punct';
  */
 export function findReportedSpeech(ctx: AttributionContext, pieces: readonly QuotePiece[]): ReportedSpeech[] {
   const out: ReportedSpeech[] = [];
-  for (const sentence of ctx.doc.sentences) {
-    const found = reportedIn(ctx, sentenceFloor(ctx, sentence.tokenStart), sentence.tokenEnd, pieces);
+  // Only a sentence with a trigger word can hold reported speech: walk the triggers, not the tokens.
+  const triggers = tokenFacts(ctx.doc.tokens, ctx.lex).reportedTriggers();
+  const sentences = ctx.doc.sentences;
+  let i = 0;
+  for (let s = 0; s < sentences.length && i < triggers.length; s++) {
+    const sentence = sentences[s]!;
+    while (i < triggers.length && triggers[i]! < sentence.tokenStart) i++;
+    if (i === triggers.length || triggers[i]! >= sentence.tokenEnd) continue;
+    const found = reportedIn(ctx, sentenceFloor(ctx, sentence.tokenStart), sentence.tokenEnd, pieces, triggers, i);
     if (found && !pieces.some((p) => p.open < found.clause.end && found.clause.start <= p.open)) out.push(found);
   }
   return out;
@@ -43,15 +50,19 @@ function phraseAt(tokens: readonly Token[], v: number, phrases: readonly (readon
   return undefined;
 }
 
-/** The first reported speech in the sentence of tokens [first, ceil), outside quotations. */
-function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces: readonly QuotePiece[]): ReportedSpeech | null {
+/**
+ * The first reported speech in the sentence of tokens [first, ceil), outside quotations;
+ * `triggers` are the document's trigger tokens, the sentence's first at `fromTrigger`.
+ */
+function reportedIn(ctx: AttributionContext, first: number, ceil: number, pieces: readonly QuotePiece[], triggers: readonly number[], fromTrigger: number): ReportedSpeech | null {
   const { lex } = ctx;
   const tokens = ctx.doc.tokens;
   const facts = tokenFacts(tokens, lex);
   let lastContent = ceil - 1;
   while (lastContent > first && isPunct(tokens[lastContent])) lastContent--;
-  for (let v = first; v < ceil; v++) {
-    if (!facts.reportedTrigger(v)) continue;
+  for (let i = fromTrigger; i < triggers.length && triggers[i]! < ceil; i++) {
+    const v = triggers[i]!;
+    if (v < first) continue;
     const t = tokens[v]!;
     if (inside(t.start, pieces)) continue;
     const according = phraseAt(tokens, v, lex.accordingTo);

@@ -465,7 +465,19 @@ export class SpeakerResolver {
     }
   }
 
+  // Actors' names recur across a document's quotes; each is read once.
+  private readonly personalNames = new Map<string, boolean>();
+
   private isPersonalName(name: string): boolean {
+    let personal = this.personalNames.get(name);
+    if (personal === undefined) {
+      personal = this.readPersonalName(name);
+      this.personalNames.set(name, personal);
+    }
+    return personal;
+  }
+
+  private readPersonalName(name: string): boolean {
     const { lex } = this;
     return name.split(/\s+/).every((word, i) => {
       const w = word.toLowerCase().replace(/[.,]/g, '');

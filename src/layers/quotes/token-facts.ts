@@ -55,18 +55,24 @@ const shapeOf = (w: string) => (Math.min(w.length, 15) << 10) | ((w.charCodeAt(0
 
 /**
  * The words of the lexicon's lists with the bits of the lists holding them. Most words of a
- * text are in no list; the shapes of the listed words answer about half of them without a
- * look-up.
+ * text are in no list, and most questions ask for one list: the bits of all listed words of a
+ * shape (length, first and last character) answer most of them without a look-up.
  */
 export class WordBits {
   private readonly bits = new Map<string, number>();
-  private readonly shapes = new Uint8Array(1 << 14);
+  private readonly shapes = new Int32Array(1 << 14);
 
   add(words: Iterable<string>, bit: number): void {
     for (const w of words) {
       this.bits.set(w, (this.bits.get(w) ?? 0) | bit);
-      this.shapes[shapeOf(w)] = 1;
+      const shape = shapeOf(w);
+      this.shapes[shape] = this.shapes[shape]! | bit;
     }
+  }
+
+  /** Every bit the word may have: those of the listed words of its shape. */
+  possible(word: string): number {
+    return this.shapes[shapeOf(word)]!;
   }
 
   get(word: string): number {
@@ -100,12 +106,11 @@ export function compileWordBits(lex: Omit<QuotesLexicon, 'wordBits'>): WordBits 
   return bits;
 }
 
-function flagsOf(t: Token, words: WordBits): number {
+/** The flags of a capitalized token. */
+function capitalizedFlags(t: Token, words: WordBits): number {
   const norm = t.norm;
   const own = words.get(norm);
-  let flags = own & NORM_BITS;
-  if (!isCapitalized(t)) return flags;
-  flags |= CAPITALIZED;
+  let flags = (own & NORM_BITS) | CAPITALIZED;
   // What titleLengthAt looks up: the word without its period ("Gen." → "gen").
   const title = norm.endsWith('.') ? words.get(norm.slice(0, -1)) : own;
   if (title & TITLE_KEY) flags |= TITLE_START;
@@ -117,20 +122,55 @@ function flagsOf(t: Token, words: WordBits): number {
   return flags;
 }
 
+// A token's flags are exact once this bit is set; until then they are the bits its norm may
+// have, and a question about one of those looks the norm up.
+const RESOLVED = 1 << 22;
+
 /** The facts of a document's tokens, by token index; every question is false outside the document. */
 export class TokenFacts {
   private readonly flags: Int32Array;
   /** How many tokens the document had when the facts were read. */
   readonly count: number;
+  private triggers: number[] | null = null;
 
   constructor(readonly tokens: readonly Token[], readonly lex: QuotesLexicon) {
     this.count = tokens.length;
-    this.flags = new Int32Array(tokens.length);
-    for (let k = 0; k < tokens.length; k++) this.flags[k] = flagsOf(tokens[k]!, lex.wordBits);
+    const flags = new Int32Array(tokens.length);
+    const words = lex.wordBits;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      // Most questions about a word in lower case are answered by its shape; one in capitals
+      // (a name, a title, a sentence start) is asked more, and read whole.
+      if (isCapitalized(t)) flags[k] = capitalizedFlags(t, words) | RESOLVED;
+      else {
+        const possible = words.possible(t.norm) & NORM_BITS;
+        flags[k] = possible === 0 ? RESOLVED : possible;
+      }
+    }
+    this.flags = flags;
   }
 
   private is(k: number, bits: number): boolean {
-    return k >= 0 && k < this.flags.length && (this.flags[k]! & bits) !== 0;
+    if (k < 0 || k >= this.flags.length) return false;
+    const f = this.flags[k]!;
+    if ((f & bits) === 0) return false;
+    return (f & RESOLVED) !== 0 || (this.resolve(k) & bits) !== 0;
+  }
+
+  /** Looks up the norm of a token in lower case, whose shape may be listed. */
+  private resolve(k: number): number {
+    const f = (this.lex.wordBits.get(this.tokens[k]!.norm) & NORM_BITS) | RESOLVED;
+    this.flags[k] = f;
+    return f;
+  }
+
+  /** The indexes of the tokens that may start a reported clause's attribution (reportedTrigger), in order. */
+  reportedTriggers(): readonly number[] {
+    if (this.triggers) return this.triggers;
+    const found: number[] = [];
+    for (let k = 0; k < this.flags.length; k++) if (this.is(k, REPORTED_TRIGGER)) found.push(k);
+    this.triggers = found;
+    return found;
   }
 
   /** A word or abbreviation written with a capital (isCapitalized). */

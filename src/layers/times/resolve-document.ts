@@ -25,7 +25,8 @@ export function resolveAll(doc: Doc, candidates: Candidate[], scanner: Scanner, 
 
   return resolution.resolved.map((r, i): TimeExpression => {
     const c = r!.candidate;
-    const record: TimeExpression = { id: `t${i + 1}`, ...doc.span(c.start, c.end), type: c.reading.type, value: r!.value };
+    // The fields of doc.span written out: spreading it costs an object per record.
+    const record: TimeExpression = { id: `t${i + 1}`, start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), type: c.reading.type, value: r!.value };
     if (r!.anchor) record.anchor = r!.anchor;
     const before = c.firstToken - 1 >= c.sentence.tokenStart ? doc.tokens[c.firstToken - 1]!.norm : undefined;
     const bound = before ? lex.boundWords.get(before) : undefined;

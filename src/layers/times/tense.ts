@@ -109,7 +109,26 @@ export function tokenTense(tokens: readonly Token[], i: number, cues: TenseCues)
 }
 
 // Capitalized words are names here ("Theresa May", "Will Smith"), not auxiliaries.
-const isName = (t: Token) => /^\p{Lu}\p{Ll}/u.test(t.text);
+// ASCII letters are told by their codes (this runs for every word around every time); the rest by Unicode class.
+function isName(t: Token): boolean {
+  const text = t.text;
+  const first = text.charCodeAt(0);
+  if (first < 128) {
+    if (first < 65 || first > 90) return false;
+    const second = text.charCodeAt(1);
+    if (second < 128) return second >= 97 && second <= 122;
+  }
+  return NAME_START.test(text);
+}
+const NAME_START = /^\p{Lu}\p{Ll}/u;
+
+/** Whether a word starts with a lower-case letter. */
+function startsLowerCase(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first < 128) return first >= 97 && first <= 122;
+  return LOWER_START.test(text);
+}
+const LOWER_START = /^\p{Ll}/u;
 
 /** The next word after token i, over adverbs of the verb group. */
 function nextWord(tokens: readonly Token[], i: number, cues: TenseCues): string {
@@ -123,14 +142,14 @@ function nextWord(tokens: readonly Token[], i: number, cues: TenseCues): string 
 function isPastForm(tokens: readonly Token[], i: number, cues: TenseCues): boolean {
   const n = tokens[i]!.norm;
   if (cues.irregularPast.has(n)) return true;
-  return n.length > 4 && n.endsWith('ed') && !cues.notVerbsEd.has(n) && /^[\p{Ll}]/u.test(tokens[i]!.text);
+  return n.length > 4 && n.endsWith('ed') && !cues.notVerbsEd.has(n) && startsLowerCase(tokens[i]!.text);
 }
 
 function participleFollows(tokens: readonly Token[], i: number, cues: TenseCues): boolean {
   for (let k = i + 1; k < Math.min(tokens.length, i + 4); k++) {
     const n = tokens[k]!.norm;
     if (cues.adverbs.has(n) || n.endsWith('ly')) continue;
-    return n === 'been' || isPastForm(tokens, k, cues) || /en$/.test(n);
+    return n === 'been' || isPastForm(tokens, k, cues) || n.endsWith('en');
   }
   return false;
 }

@@ -64,6 +64,11 @@ export interface Rule {
   readonly starts: readonly string[];
   /** When set, one of these start keys must come within that many tokens of the start. */
   readonly near?: { readonly words: readonly string[]; readonly within: number };
+  /**
+   * How a figure must begin for the rule to match at it (see FigureStart); without it the
+   * rule is tried at every figure its start keys allow.
+   */
+  readonly figure?: FigureStart;
   /** Regex source (flags i, u); named groups feed `read`. */
   readonly source: string;
   /**
@@ -74,4 +79,17 @@ export interface Rule {
   readonly withoutModifier?: { readonly source: string; readonly starts: readonly string[] };
   /** Reads a match, or rejects it with null (a shorter match may then take its place). */
   read(site: Site, lex: TimesLexicon): Reading | null;
+}
+
+/**
+ * What a rule's pattern needs of a figure it starts at, read off the pattern: how many digits
+ * lead (the "2014" of a year is four, the "2" of "2:57" one or two) and which characters may
+ * come right after them (a decade's "s" or apostrophe). Most figures of a text are counts
+ * ("600 strikes", "8.04%") that no date or clock pattern can match; this lets the scanner
+ * skip those patterns without running them.
+ */
+export interface FigureStart {
+  readonly digits: readonly number[];
+  /** The characters one of which must follow the digits; omitted: any. */
+  readonly then?: string;
 }

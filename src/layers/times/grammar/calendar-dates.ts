@@ -76,7 +76,7 @@ export function addCalendarDateRules(kit: GrammarKit): void {
     const y = Number(site.groups.year);
     if (!isYear(site, y, lex)) return null;
     return { type: 'DATE', value: fixedValue(formatYear(y)) };
-  }, kit.within([NUMBER], 4));
+  }, kit.within([NUMBER], 4), kit.figure([4]));
 
   // "since '82".
   kit.rule('short-year', [APOSTROPHE], `['’](?<yy>\\d\\d)${E}`, (site) => {
@@ -99,7 +99,7 @@ export function addCalendarDateRules(kit: GrammarKit): void {
       value = two === '00' ? '200' : two === '10' ? '201' : `19${two[0]}`;
     }
     return { type: 'DATE', value: fixedValue(value) };
-  }, kit.within([NUMBER, APOSTROPHE, ...DECADE_WORDS], 4));
+  }, kit.within([NUMBER, APOSTROPHE, ...DECADE_WORDS], 4), kit.figure([2, 4], "'’s"));
 
   // "the 20th century", "the twenty-first century".
   kit.rule('century', ['the #', ...kit.the(ORDINAL_WORDS), ...MOD_WORDS, NUMBER, ...ORDINAL_WORDS], `(?:${k('the')}${S})?${MOD}(?<ord>${a.ordinal})${HS}${k('century')}${E}`, (site) => {
@@ -148,7 +148,7 @@ export function addCalendarDateRules(kit: GrammarKit): void {
         return isValidDay(y, m, d) ? formatDay({ y, m, d }) : null;
       },
     };
-  });
+  }, undefined, kit.figure([1, 2, 4], '/-'));
 
   // "Christmas", "New Year's Day 2020".
   kit.rule('holiday', [...MOD_WORDS, ...kit.words(lex.holidays.keys())], `${MOD}(?<hol>${a.holiday})(?:${S}(?<year>${YEAR}))?${E}`, (site) => {

@@ -60,7 +60,7 @@ export function addClockRules(kit: GrammarKit): void {
         return `${formatDay(day)}T${String(h).padStart(2, '0')}:${String(minute).padStart(2, '0')}${utc ? 'Z' : ''}`;
       },
     };
-  });
+  }, undefined, kit.figure([1, 2, 4], ':. \t\u00a0aApP'));
 
   // "nighttime", "the morning", "in morning trading", "that night".
   kit.rule('part-of-day', [...POD_WORDS.map((w) => `that ${w}`), ...kit.the(POD_WORDS), 'early', 'late', ...POD_WORDS], `(?:(?<pre>${k('that', 'the', 'early', 'late')})${S})?(?<pod>${a.partOfDay})${E}`, (site) => {

@@ -1,6 +1,6 @@
 import { alternation, type TimesLexicon, type UnitEntry } from '../lexicon.js';
 import { PAIR_HEADS } from '../scanner.js';
-import type { ResolveContext, Rule, Site } from '../types.js';
+import type { FigureStart, ResolveContext, Rule, Site } from '../types.js';
 import { formatDay, type Day } from '../calendar.js';
 import type { Direction } from '../resolve.js';
 
@@ -29,7 +29,16 @@ export const fixedValue = (value: string) => () => value;
 export const withDct = (fn: (dct: Day, ctx: ResolveContext) => string | null) => (ctx: ResolveContext) => (ctx.dct ? fn(ctx.dct, ctx) : null);
 export const dayValue = (day: Day | null) => (day ? formatDay(day) : null);
 
-export const lower = (s: string | undefined) => (s ?? '').toLowerCase().replace(/[\s\u00a0]+/g, ' ').replace(/[‐‑]/g, '-').replace(/’/g, "'");
+/** Lower-cased, with runs of spaces as one space, Unicode hyphens as "-" and curly apostrophes straight. */
+export function lower(s: string | undefined): string {
+  if (s === undefined) return '';
+  const l = s.toLowerCase();
+  // Most matched words need none of the replacements: one test instead of three.
+  return NEEDS_FOLDING.test(l) ? l.replace(/[\s\u00a0]+/g, ' ').replace(/[‐‑]/g, '-').replace(/’/g, "'") : l;
+}
+
+// What `lower` replaces: whitespace other than a single space, Unicode hyphens, curly apostrophes.
+const NEEDS_FOLDING = /[^\S ]|  |[‐‑’]/;
 export const isCapitalized = (s: string | undefined) => !!s && /^\p{Lu}/u.test(s);
 
 /** What the clause's tense makes of a calendar name with no "last"/"next". */
@@ -38,7 +47,10 @@ export function direction(ctx: ResolveContext): Direction {
 }
 
 export function monthNumber(raw: string | undefined, lex: TimesLexicon): number | undefined {
-  return raw ? lex.months.get(raw.toLowerCase().replace(/\.$/, '')) : undefined;
+  if (!raw) return undefined;
+  const word = raw.toLowerCase();
+  // "Dec." is looked up as "dec".
+  return lex.months.get(word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word);
 }
 
 export function unitOf(raw: string | undefined, lex: TimesLexicon): UnitEntry | undefined {
@@ -155,12 +167,18 @@ export class GrammarKit {
     return { words, within: n };
   }
 
-  /** Defines a rule: its name, start keys, pattern, normalization function and near words. */
-  rule(name: string, starts: string[], source: string, read: Rule['read'], near?: Near): void {
+  /** The figures a rule can start at: `digits` leading digits, then one of the characters of `then`. */
+  figure(digits: number[], then?: string): FigureStart {
+    return then === undefined ? { digits } : { digits, then };
+  }
+
+  /** Defines a rule: its name, start keys, pattern, normalization function, near words and figure start. */
+  rule(name: string, starts: string[], source: string, read: Rule['read'], near?: Near, figure?: FigureStart): void {
     if (this.defined.has(name)) throw new Error(`times rule "${name}" is defined twice`);
     this.defined.set(name, {
       name, starts: [...new Set(starts)], source, read,
       ...(near ? { near: { words: [...new Set(near.words)], within: near.within } } : {}),
+      ...(figure ? { figure } : {}),
       ...(source.startsWith(this.MOD) ? { withoutModifier: { source: source.slice(this.MOD.length), starts: this.MOD_WORDS } } : {}),
     });
   }

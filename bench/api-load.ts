@@ -319,5 +319,5 @@ export async function apiLoadBench(progress: (msg: string) => void = () => {}, f
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   console.log(await apiLoadBench((msg) => process.stderr.write(`bench: ${msg}\n`), process.argv.includes('--fresh')));
-  console.log(`\nbench took ${fmt((performance.now() - started) / 1000)} s`);
+  process.stderr.write(`bench: API load took ${fmt((performance.now() - started) / 1000)} s\n`);
 }

@@ -219,6 +219,42 @@ describe('the country an article is set in', () => {
   });
 });
 
+describe('place names are not actors', () => {
+  const pipeline = createPipeline({ skip: ['quotes', 'events'] });
+  /** Actors with the places layer run first, as in `sitrep extract`. */
+  const placed = (text: string): Actor[] => pipeline.run({ id: 't', url: null, source: null, published: '2024-09-27', title: null, text }).layers.actors;
+  const names = (list: Actor[]) => list.map((a) => a.name);
+
+  test('a name after "the village of", "the province of" is a place, not the known person of that name', () => {
+    const village = actors('Gunmen fired mortars from the village of Assad, Syrian officials said.');
+    assert.ok(!names(village).includes('Bashar al-Assad'), names(village).join(' | '));
+    assert.equal(actorOf(village, 'Syrian officials').code, 'SYRGOV');
+    assert.deepEqual(codes('The convoy reached the province of Maliki before dark.'), []);
+    // The person keeps his name where no place noun introduces it.
+    assert.equal(actorOf(actors('Assad told envoys in the city of Aleppo that the talks had stalled.'), 'Assad').code, 'SYRGOV');
+  });
+
+  test('a compass word of a region name is no person, and the region is no country', () => {
+    const list = actors('Lena Ortiz, a State Department adviser for Middle East security, met Iraqi officials.');
+    assert.ok(!names(list).includes('East'), names(list).join(' | '));
+    assert.equal(actorOf(list, 'Lena Ortiz').code, 'USAGOV');
+    assert.deepEqual(codes('Exports to Latin America doubled last year, the ministry said.'), []);
+    assert.deepEqual(codes('Gulf of Oman tanker traffic fell sharply in May.'), []);
+  });
+
+  test('one capitalized word after a portfolio ends the portfolio; it is not a name', () => {
+    const list = actors('Zainab Rahimi, the deputy minister for Horn Basin security, resigned.');
+    assert.ok(!names(list).includes('Basin'), names(list).join(' | '));
+  });
+
+  test('a name word inside a toponym the places layer found is no actor, but a site keeps its owner', () => {
+    assert.deepEqual(placed('A drone hit Ain al-Assad before dawn, base officials said.').map((a) => a.code).filter((c) => c !== null), []);
+    const assad = actorOf(placed('Bashar al-Assad met envoys in Damascus. A drone later hit Ain al-Assad.'), 'Bashar al-Assad');
+    assert.deepEqual(assad.mentions.map((m) => m.text), ['Bashar al-Assad']);
+    assert.equal(actorOf(placed('Guards at the U.S. Embassy in Baghdad detained two men.'), 'U.S. Embassy').code, 'USAGOV');
+  });
+});
+
 describe('displaced people are refugees (REF)', () => {
   test('people said to be displaced, with no nationality: REF', () => {
     const list = actors('The United Nations says more than two million people have been displaced by the fighting.');

@@ -491,6 +491,57 @@ describe('events: blame, conditional threats and coordinated dates', () => {
   });
 });
 
+describe('events: witnesses, phrasal withdrawals, opposed sides and hearers', () => {
+  const types = (x: Extraction) => JSON.stringify(x.events.map((e) => `${e.type} ${e.trigger.text}`));
+
+  test('who hears or sees an attack is not its source; the actor after the perception verb is', () => {
+    const heard = extract('Residents of Tikrit said they heard several blasts near the bridge late on Friday.');
+    assert.equal(eventOf(heard, 'ASSAULT', 'blasts').source, null);
+    const reported = extract('Villagers in Idlib reported a powerful explosion near the market on Sunday.');
+    assert.equal(eventOf(reported, 'ASSAULT', 'explosion').source, null);
+    const saw = extract('The Syrian army said its soldiers saw militants fire mortars at the outpost.');
+    assert.notEqual(codeOf(saw, eventOf(saw, 'ASSAULT').source), 'SYRMIL');
+    const named = extract('Kurdish fighters saw Turkish drones strike the village.');
+    assert.equal(codeOf(named, eventOf(named, 'ASSAULT', 'strike').source), 'TURMIL');
+    // Past a coordinator the verb has its own subject; with no subject of its own the perceiver acts.
+    const acted = extract('Iraqi soldiers saw the gunmen and opened fire.');
+    assert.equal(codeOf(acted, eventOf(acted, 'ASSAULT', 'opened fire').source), 'IRQMIL');
+    const own = extract('Israel reported striking Hezbollah targets in southern Lebanon.');
+    assert.equal(codeOf(own, eventOf(own, 'ASSAULT', 'striking').source), 'ISR');
+  });
+
+  test('"moving out of", "pulling out of", "handing X over to": RETREAT of the forces that leave', () => {
+    const x = extract('French troops began moving out of their camp near Gao and handing it over to Malian soldiers on Monday.');
+    const e = eventOf(x, 'RETREAT', 'moving out');
+    assert.equal(codeOf(x, e.source), 'FRAMIL');
+    const split = extract('Turkish soldiers handed the outpost over to Syrian rebels on Sunday.');
+    assert.equal(codeOf(split, eventOf(split, 'RETREAT', 'handed').source), 'TURMIL');
+    const joined = extract('Turkish soldiers handed over the outpost to Syrian rebels on Sunday.');
+    assert.equal(codeOf(joined, eventOf(joined, 'RETREAT', 'handed over').source), 'TURMIL');
+    assert.ok(!joined.events.some((ev) => ev.type === 'CONCEDE'), types(joined));
+    // Handing people over is a release; moving out of a home is no event.
+    const hostages = extract('The militia handed the hostages over to the Red Cross.');
+    eventOf(hostages, 'CONCEDE', 'handed');
+    assert.ok(!hostages.events.some((ev) => ev.type === 'RETREAT'), types(hostages));
+    assert.deepEqual(extract('Families moved out of the flooded district last week.').events, []);
+  });
+
+  test('"cooperation against X": the side opposed is neither the source nor the target', () => {
+    const x = extract('The two foreign ministers discussed closer cooperation against the Islamic State.');
+    const e = eventOf(x, 'COOPERATE', 'cooperation');
+    assert.notEqual(codeOf(x, e.source), 'ISIS');
+    assert.notEqual(codeOf(x, e.target), 'ISIS');
+    assert.notEqual(codeOf(x, eventOf(x, 'CONSULT', 'discussed').source), 'ISIS');
+  });
+
+  test('whom a statement is told to is no side of what it tells; a partner met in the sentence is the partner', () => {
+    const x = extract('The Turkish foreign minister told reporters after the meeting that progress had been made.');
+    assert.equal(codeOf(x, eventOf(x, 'CONSULT', 'meeting').source), 'TURGOV');
+    const met = extract('Kenyan President William Ruto met the Somali prime minister in Nairobi on Monday and agreed to press ahead with a security pact that would replace the African Union mission.');
+    assert.equal(codeOf(met, eventOf(met, 'AGREE', 'agreed').target), 'SOMGOV');
+  });
+});
+
 describe('events on ../shared', { skip: skipWithoutShared }, () => {
   test('the seed report shows the planned withdrawal, the negated one, the April meeting and the raid', () => {
     const x = toExtraction(pipeline.run(readArticleFile(path.join(sharedDir, 'corpus/seed.json'))));

@@ -94,6 +94,14 @@ describe('divisions', () => {
     for (const x of p) assert.ok(x.lat !== null && x.lon !== null, `${x.name} has coordinates`);
   });
 
+  test('a division named in two countries is the one of the country the article is about', () => {
+    const iraq = find('Drones were shot down over the Kurdistan region, Iraqi officials in Erbil said. Baghdad and Iraq’s neighbours condemned the Iran-backed group.', 'Kurdistan Region');
+    assert.equal(iraq?.country, 'IRQ', 'lower-case "region" in a story about Iraq');
+    assert.equal(iraq?.kind, 'admin1');
+    const iran = places('Iranian police patrolled Kurdistan province, where protests spread from Sanandaj across western Iran.');
+    assert.equal(iran.find((x) => x.kind === 'admin1')?.country, 'IRN', 'Iran\'s own province in a story about Iran');
+  });
+
   test('"Deir ez-Zor" spellings reach the same place in Syria', () => {
     const p = places("Raids continued in Syria's Deir el-Zour and around Deir ez-Zor.");
     assert.deepEqual(p.map((x) => x.country), ['SYR', 'SYR']);
@@ -128,6 +136,12 @@ describe('cities and disambiguation', () => {
     assert.equal(find('U.S. police said a shooting in Alexandria, outside the capital, left two hurt.', 'Alexandria')?.country, 'USA');
   });
 
+  test('a capital before an adjective or "late" is still a noun: "held Tehran responsible", "in Iraq late on Monday"', () => {
+    assert.deepEqual(summary('Washington holds its rivals in Tehran accountable for the attack.'), ['Washington, D.C./city/USA', 'Tehran/city/IRN']);
+    assert.deepEqual(summary('The convoy was ambushed in Iraq late on Monday.'), ['Iraq/country/IRQ']);
+    assert.deepEqual(summary('Drones struck near Erbil International Airport late on Friday.').map((x) => x.split('/')[1]), ['site']);
+  });
+
   test('capitalized common words are no towns, even where towns carry their names', () => {
     assert.deepEqual(summary('Mission accomplished, said the officer. Progress was slow on Friday.'), []);
     assert.deepEqual(summary('The Coalition thanked the Defense Department for its Independence Day message.'), []);
@@ -158,6 +172,12 @@ describe('regions and sites', () => {
     const dam = find('Fighters in Syria crossed the Qaraqozak Bridge at dawn.', 'Qaraqozak Bridge');
     assert.equal(dam?.kind, 'site');
     assert.equal(dam?.country, 'SYR');
+  });
+
+  test('an app\'s channel is no sea: "its Telegram channel"', () => {
+    assert.deepEqual(summary('The militia posted a video on its Telegram channel and its WhatsApp group.'), []);
+    assert.deepEqual(summary('Supporters shared the claim on a Rumble channel.'), []);
+    assert.deepEqual(summary('Tankers waited in the Mozambique Channel.'), ['Mozambique Channel/region/-']);
   });
 
   test('a building standing for its institution is no place, unless located', () => {

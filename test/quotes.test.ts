@@ -323,6 +323,39 @@ describe('quotes: reported speech', () => {
 
   test('an infinitive after the verb is no reported clause', () => {
     assert.deepEqual(quotesOf('The rebels vowed to fight on.'), []);
+    assert.deepEqual(quotesOf('The governor told farmers not to sell their grain before the harvest.'), []);
+  });
+
+  const reported = (text: string) => quotesOf(text).filter((q) => !q.direct).map((q) => q.text);
+
+  test('when, where and to whom it was said is no reported clause', () => {
+    // A listener and a time after "told", a prepositional phrase, an adverb of time.
+    assert.deepEqual(reported('“The pass is open again,” the mayor told villagers after the funeral.'), []);
+    assert.deepEqual(reported('The general told a crowded news conference before the parade in Basra.'), []);
+    assert.deepEqual(reported('The minister spoke briefly and said again in the capital on Sunday.'), []);
+    assert.deepEqual(reported('The envoy said in Amman, Jordan Wednesday.'), []);
+    // A participle describes the statement, not what it said.
+    assert.deepEqual(reported('The ministry said in a statement marking the anniversary of the flood.'), []);
+  });
+
+  test('"which he said would …" has lost its subject and is no reported clause', () => {
+    assert.deepEqual(reported('The council approved a new levy, which the treasurer said would pay for the dam.'), []);
+  });
+
+  test('a modifier of the saying before "that": the clause starts after "that"', () => {
+    assert.deepEqual(reported('The senator said during an interview with a local radio station that the bill would pass.'), ['the bill would pass']);
+    assert.deepEqual(reported('The captain told sailors gathering on the deck that the storm had passed.'), ['the storm had passed']);
+  });
+
+  test('a clause may open with a modifier of its own', () => {
+    // With an auxiliary, or after the comma that closes the modifier.
+    assert.deepEqual(reported('The mayor said over the past five years the river had flooded twice.'), ['over the past five years the river had flooded twice']);
+    assert.deepEqual(reported('Police said after breaking into the shop, the thieves drove north.'), ['after breaking into the shop, the thieves drove north']);
+    assert.deepEqual(reported('The agency said on Monday at least nine boats were lost.'), ['at least nine boats were lost']);
+  });
+
+  test('the hearer of "told" ends where the subject of the clause begins', () => {
+    assert.deepEqual(reported('The inspector told judges the fire started in the kitchen.'), ['the fire started in the kitchen']);
   });
 });
 

@@ -96,6 +96,8 @@ export interface CompiledLexicon {
   words: Record<WordListName, Set<string>>;
   /** Multi-word entries of the lists, as key sequences, longest first. */
   phrases: Record<WordListName, string[][]>;
+  /** Last keys of the `placeIntroducers` phrases ("of" of "town of"): only there can one end. */
+  placeIntroducerEnds: Set<string>;
   /** Per token key in some list or starting some phrase: what the parser asks about it (other keys are absent). */
   keyFacts: Map<string, KeyFacts>;
   /** `keyFacts` of the one-character ASCII keys, by character code: punctuation needs no hashing. */
@@ -224,7 +226,8 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
   const keyFacts = new Map<string, KeyFacts>();
   for (const [key, flags] of keyFlags) keyFacts.set(key, { flags, phrase: trie.firstNode(key) });
   const asciiKeyFacts = Array.from({ length: 128 }, (_, c) => keyFacts.get(String.fromCharCode(c)));
-  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, displacedHead, backReferences, words, phrases, keyFacts, asciiKeyFacts };
+  const placeIntroducerEnds = new Set(phrases.placeIntroducers.map((p) => p[p.length - 1]!));
+  return { trie, countries, labels, partnerCodes, namedByCode, groupHead, displacedHead, backReferences, words, phrases, placeIntroducerEnds, keyFacts, asciiKeyFacts };
 }
 
 /** "IRQREB" belongs to Iraq; "ISIS" and "CVL" to no country. */

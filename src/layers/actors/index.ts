@@ -3,6 +3,7 @@ import { articleContext, PublisherCache } from './article-context.js';
 import { compileLexicon, type CompiledLexicon } from './compile.js';
 import { loadLexicons } from './lexicon-load.js';
 import { parseDocument } from './parse.js';
+import { PlaceMentions } from './place-mentions.js';
 import { ActorResolver } from './resolve.js';
 import { TokenFacts } from './token-facts.js';
 
@@ -27,11 +28,12 @@ export function createActorsAnnotator(options: ActorsOptions = {}): Annotator {
   // Per-token buffers reused across documents: annotate runs one document at a time.
   const scratch = new TokenFacts(lex);
   const publishers = new PublisherCache(lex);
+  const placeMentions = new PlaceMentions();
   return {
     name: 'actors',
     requires: [],
     annotate(doc) {
-      const parsed = parseDocument(doc, lex, scratch);
+      const parsed = parseDocument(doc, lex, scratch, placeMentions);
       // The places layer, when it ran, knows every toponym; the parser only the countries.
       const context = articleContext(doc.article.source, parsed.candidates, parsed.places, parsed.countries, lex, { places: doc.layers.places, datelineEnd: parsed.datelineEnd }, publishers);
       doc.layers.actors = new ActorResolver(lex, context, doc.text).resolve(parsed.candidates);

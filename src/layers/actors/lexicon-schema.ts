@@ -85,7 +85,7 @@ const backReference = z.object({
 }).strict();
 
 export const WORD_LISTS = [
-  'locatives', 'motionWords', 'placeBeforeOf', 'directions', 'territoryVerbs', 'listIntroducers', 'placeNouns',
+  'locatives', 'motionWords', 'placeBeforeOf', 'placeIntroducers', 'directions', 'territoryVerbs', 'listIntroducers', 'placeNouns',
   'relationNouns', 'qualifiers', 'localQualifiers', 'civilianQualifiers', 'determiners', 'honorifics', 'nameHonorifics', 'nameParticles',
   'nameSuffixes', 'notNames', 'speechVerbs', 'groupReferences', 'groupIntroducers', 'groupNouns', 'groupAdjectives',
   'negativePrefixes', 'creditPhrases', 'displacedWords', 'displacedPeople', 'displacedLinks', 'amountWords', 'backReferenceBlockers', 'nounFollowers', 'modifiedNouns', 'nonActors', 'coordinators',

@@ -1,5 +1,6 @@
 import type { Candidate, PlaceUse } from './candidates.js';
 import type { CompiledLexicon } from './compile.js';
+import type { PlaceMentions } from './place-mentions.js';
 import type { SentenceUnits } from './units.js';
 
 /** What the sentence parsers share while they walk one document. */
@@ -13,6 +14,8 @@ export interface ParseState {
   lastCountryUse: { endToken: number; place: boolean } | null;
   /** Characters before this offset are a dateline ("PENTAGON —"), not actors. */
   datelineEnd: number;
+  /** The toponyms the places layer found: a word of a place name is no actor of its own. */
+  readonly placeMentions: PlaceMentions;
 }
 
 export function addPlace(state: ParseState, country: string, token: number): void {

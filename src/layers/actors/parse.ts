@@ -1,11 +1,12 @@
 import type { Doc } from '../../doc/document.js';
 import type { Candidate, PlaceUse } from './candidates.js';
-import type { CompiledLexicon, Entry } from './compile.js';
+import type { CompiledLexicon, Entry, KnownPerson } from './compile.js';
 import { parseNounPhrase as parseNounPhraseExport } from './noun-phrases.js';
 import { findDisplaced } from './displaced.js';
 import { KeyFlag } from './key-flags.js';
 import type { ParseState } from './parse-state.js';
 import { nameKey, parseName, surnameKeys, tryPerson as tryPersonExport } from './people.js';
+import { PlaceMentions } from './place-mentions.js';
 import { TokenFacts } from './token-facts.js';
 import { adjacent, EntryBit, isCapitalized as isCapitalizedExport, SentenceUnits } from './units.js';
 
@@ -33,12 +34,12 @@ const namesCountry = (x: Entry): boolean => x.type === 'country' || x.type === '
 const DATELINE = /^\s*[A-Z][A-Z.'’ ]*[A-Z.](?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?\s*(?:\([^)\n]{1,40}\))?\s*[—–-]\s/;
 
 /** Finds every candidate actor mention of a document, sentence by sentence, then the short names. */
-export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFacts = new TokenFacts(lex)): ParsedDocument {
+export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFacts = new TokenFacts(lex), placeMentions: PlaceMentions = new PlaceMentions()): ParsedDocument {
   const text = doc.text;
   const dateline = DATELINE.exec(text.slice(0, 120));
   const state: ParseState = {
     lex, text, candidates: [], places: [], view: undefined as unknown as SentenceUnits, lastCountryUse: null,
-    datelineEnd: dateline ? dateline[0].length : 0,
+    datelineEnd: dateline ? dateline[0].length : 0, placeMentions: placeMentions.load(doc.tokens, doc.layers.places),
   };
   const views: SentenceUnits[] = [];
   const countries: PlaceUse[] = [];
@@ -56,6 +57,16 @@ export function parseDocument(doc: Doc, lex: CompiledLexicon, scratch: TokenFact
     for (let u = 0; u < view.units.length; ) {
       if (view.consumed[u] || !mayMatter(view, u)) {
         u++;
+        continue;
+      }
+      const placeEnd = placeNameEnd(state, u);
+      if (placeEnd === LEAVE_TO_SHORT_NAMES) {
+        u++;
+        continue;
+      }
+      if (placeEnd > u) {
+        for (let k = u; k < placeEnd; k++) view.consumed[k] = true;
+        u = placeEnd;
         continue;
       }
       const next = tryPerson(state, u);
@@ -98,6 +109,47 @@ function mayMatter(view: SentenceUnits, u: number): boolean {
   return t.kind === 'word' && isCapitalized(t);
 }
 
+/** `placeNameEnd`: the unit is a word of a toponym, but a short name of someone named earlier may still claim it. */
+const LEAVE_TO_SHORT_NAMES = -2;
+
+/**
+ * A name that is a place, not an actor: a word of a longer toponym the places layer found
+ * ("East" in "Middle East", "America" in "Latin America", "al-Assad" in "Ain al-Assad"), a
+ * known person's short name it read as a place (unless the person was named before), or a
+ * name after "the town of", "the province of" (the town of Baghdadi is no al-Baghdadi).
+ * Returns the unit after the place, LEAVE_TO_SHORT_NAMES, or -1.
+ */
+function placeNameEnd(state: ParseState, u: number): number {
+  const { view, placeMentions } = state;
+  const unit = view.units[u]!;
+  const nameWord = (unit.types & ~EntryBit.person) === 0;
+  if (placeMentions.covers(unit.from, unit.start, unit.end)) {
+    // A site keeps the owner its name starts with ("U.S. Embassy"), not a person's name ("King Fahd Air Base").
+    if (placeMentions.longerThan(unit.from, unit.start, unit.end) && (nameWord || !placeMentions.isSite(unit.from))) return u + 1;
+    if (nameWord) {
+      const person = view.entry(u, 'person');
+      if (!person) return LEAVE_TO_SHORT_NAMES;
+      if (!namedBefore(state, person.person)) return u + 1;
+    }
+  }
+  if (!nameWord || !isCapitalized(view.tokens[unit.from]) || !introducedAsPlace(view, unit.from, state.lex)) return -1;
+  const name = parseName(state, unit.from);
+  return name ? view.unitAt(name.end - 1) + 1 : -1;
+}
+
+/** Has the article already named this known person? ("Freeland" after "Chrystia Freeland", though a town is called so.) */
+function namedBefore(state: ParseState, person: KnownPerson): boolean {
+  for (const c of state.candidates) if (c.type === 'person' && c.known === person) return true;
+  return false;
+}
+
+/** "the town of", "the province of" just before `token`. */
+function introducedAsPlace(view: SentenceUnits, token: number, lex: CompiledLexicon): boolean {
+  const prev = view.key(token - 1);
+  if (lex.words.placeIntroducers.has(prev)) return true;
+  return lex.placeIntroducerEnds.has(prev) && view.endsWith(token, lex.phrases.placeIntroducers);
+}
+
 /** "VOA correspondent Jeff Seldin contributed to this report." */
 function isCreditLine(view: SentenceUnits, lex: CompiledLexicon): boolean {
   if ((view.anyFlags & creditStart) === 0) return false;
@@ -133,7 +185,8 @@ function findShortNames(state: ParseState, views: SentenceUnits[]): void {
       const after = view.key(name.end);
       const speaks = view.is(name.end, speechVerb) || (view.is(from - 1, speechVerb) && (after === '.' || after === ',' || after === '')) || view.endsWith(from, ACCORDING_TO);
       const linked = earlier !== undefined && earlier < view.units[u]!.from;
-      if (!linked && !speaks) continue;
+      // A toponym the places layer found is a person only as the short name of someone named before.
+      if (!linked && (!speaks || state.placeMentions.covers(from, t.start, name.charEnd))) continue;
       const endUnit = view.unitAt(name.end - 1) + 1;
       if (t.start >= state.datelineEnd) {
         state.candidates.push({

@@ -40,6 +40,8 @@ export interface ParsedName {
  */
 export function parseName(state: ParseState, token: number): ParsedName | null {
   const { view, lex } = state;
+  // "East" of "Middle East", "al-Asad" of "Ain al-Asad": a name does not start inside a place name.
+  if (state.placeMentions.startsBefore(token, view.token(token)?.start ?? 0)) return null;
   const w = lex.words;
   const words: string[] = [];
   // Built from the token keys: lower-casing text cut from a two-byte document is slow.
@@ -318,7 +320,9 @@ function skipPortfolio(state: ParseState, p: number): number {
   if (!portfolio || portfolio.kind !== 'word' || !isCapitalized(portfolio) || view.is(view.units[p + 1]!.from, NOT_NAME)) return p;
   let n = p + 2;
   if (view.plain(n) && view.key(view.units[n]!.from) === 'and' && view.plain(n + 1) && isCapitalized(view.plain(n + 1))) n += 2;
-  return view.units[n] && parseName(state, view.units[n]!.from) ? n : p;
+  // One word after the portfolio ends it ("official for Middle East security"): a name has two, unless known.
+  const name = view.units[n] ? parseName(state, view.units[n]!.from) : null;
+  return name && (name.words.length > 1 || name.known) ? n : p;
 }
 
 /** "Foreign Minister Sheikh Abdullah bin Zayed", "Prime Minister Dr. Abiy Ahmed": the name follows the honorific. */

@@ -1,14 +1,15 @@
 import type { Discourse } from './discourse.js';
 import type { TypeInfo } from './lexicon.js';
-import { subjectOf } from './roles.js';
-import type { DraftEvent } from './types.js';
+import { perceptionVerbBefore } from './perception.js';
+import { prepositionBefore, subjectOf } from './roles.js';
+import type { DraftEvent, PloverType } from './types.js';
 import { segmentAt, type ActorMention, type SentenceView } from './view.js';
 
 /**
  * When the clause names no source or target, the sentence may: the nearest actor before the
  * trigger, the quote's speaker, or the nearest actor after it. A guess, marked as such.
  */
-export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents: readonly DraftEvent[], info: TypeInfo, discourse: Discourse, codeOf: (id: string | null) => string | null): void {
+export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents: readonly DraftEvent[], info: TypeInfo, discourse: Discourse, codeOf: (id: string | null) => string | null, isSymmetric: (type: PloverType) => boolean = NONE_SYMMETRIC): void {
   const t = e.triggers[0]!;
   // A passive without its agent ("three soldiers were killed") leaves the attacker unknown.
   const guessSource = !e.source && !agentless(e);
@@ -41,17 +42,66 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
     speakers: null,
     // "No Kenyan or Somali soldiers were hurt": an actor listed with the victim is a victim too.
     victims: info.hostile && e.target ? victimsOf(v, e.target, discourse) : NO_MENTIONS,
+    perceivedAt: perceptionVerbBefore(v, t),
+    witness: null,
+    cooperative: !info.hostile,
   };
+  if (g.perceivedAt !== null) g.witness = witnessOf(g, g.perceivedAt);
   if (guessSource) {
     e.sourceGuessed = true;
     e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickBefore(g, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickAfter(g, asSource);
     if (e.source !== null && codeOf(e.source) === codeOf(e.target)) e.source = null;
   }
   if (!e.target) e.targetGuessed = true;
-  if (!e.target && info.symmetric) e.target = discourse.partnerOf(e.source, codeOf);
+  if (!e.target && info.symmetric) e.target = partnerInSentence(e, sentenceEvents, isSymmetric) ?? discourse.partnerOf(e.source, codeOf);
   // Forces that withdraw or deploy need no target; the one who reports an event is not its target.
   if (!e.target && info.guessTarget && !e.targetUnnamed) e.target = pickAfter(g, unsaid) ?? pickBefore(g, unsaid);
 }
+
+/** "Residents said they heard an explosion": the actor who perceives the event (see perception.ts). */
+function witnessOf(g: Guess, perceived: number): string | null {
+  const witness = subjectOf(g.v, perceived, NO_TRIGGER_TOKENS)?.mention;
+  return witness ? g.discourse.resolve(witness, g.v) : null;
+}
+
+/**
+ * A witness of the event, or one named before the perception verb ("The army said its soldiers
+ * saw militants fire": the army reports what its soldiers saw).
+ */
+function onWitnessSide(g: Guess, m: ActorMention, id: string | null): boolean {
+  return g.perceivedAt !== null && (m.t1 <= g.perceivedAt || (g.witness !== null && id === g.witness));
+}
+
+/**
+ * "cooperation against ISIS": an actor after the trigger and an opposing preposition is the side
+ * opposed. (Before the trigger the phrase is another word's: "balance demands against Iraq's need for support".)
+ */
+function opposed(g: Guess, m: ActorMention): boolean {
+  if (m.t0 < g.t.end) return false;
+  const p = prepositionBefore(g.v, m, NO_TRIGGER_TOKENS);
+  return p !== null && g.v.grammar.opposingPrepositions.has(p);
+}
+
+/** "Colton told reporters after the meeting": whom a statement is told to took no part in what it tells. */
+function isHearer(v: SentenceView, m: ActorMention): boolean {
+  for (let k = m.t0 - 1; k >= Math.max(v.first, m.t0 - 2); k--) if (v.grammar.tellVerbs.has(v.norm(k)!)) return true;
+  return false;
+}
+
+/**
+ * "X met Y on Tuesday and agreed to a security partnership": a two-sided act of X with no partner
+ * named has the partner X dealt with in another two-sided act of the sentence.
+ */
+function partnerInSentence(e: DraftEvent, sentenceEvents: readonly DraftEvent[], isSymmetric: (type: PloverType) => boolean): string | null {
+  if (e.source === null) return null;
+  for (const o of sentenceEvents) {
+    if (o === e || o.mergedInto || !o.targetExplicit || o.target === null || o.source !== e.source) continue;
+    if (isSymmetric(o.type)) return o.target;
+  }
+  return null;
+}
+
+const NONE_SYMMETRIC = () => false;
 
 function agentless(e: DraftEvent): boolean {
   for (const tr of e.triggers) if (!(tr.passive && tr.entry.passiveSubject === 'target')) return false;
@@ -82,6 +132,12 @@ interface Guess {
   /** Read when a candidate is first weighed (see speakersOf). */
   speakers: ReadonlySet<ActorMention> | null;
   victims: readonly ActorMention[];
+  /** The perception verb whose object is the event ("heard an explosion"), or null. */
+  perceivedAt: number | null;
+  /** Who hears, sees or reports the event: neither its author nor its target. */
+  witness: string | null;
+  /** Not hostile: a side opposed ("cooperation against ISIS") is not its target either. */
+  cooperative: boolean;
 }
 
 const speakersOf = (g: Guess): ReadonlySet<ActorMention> => (g.speakers ??= speakerMentions(g.v));
@@ -100,10 +156,13 @@ function asSource(g: Guess, m: ActorMention): string | null {
   const id = g.discourse.resolve(m, g.v);
   if (m.t0 > g.t.end && speakersOf(g).has(m)) return null;
   if (g.victims.length > 0 && listedWithVictim(g, m)) return null;
+  if (onWitnessSide(g, m, id) || opposed(g, m) || isHearer(g.v, m)) return null;
   return g.othersRoles.has(id) || (g.targetSide !== null && side(g.codeOf(id)) === g.targetSide) ? null : usable(g, m);
 }
 
 function unsaid(g: Guess, m: ActorMention): string | null {
+  if (g.perceivedAt !== null && onWitnessSide(g, m, g.discourse.resolve(m, g.v))) return null;
+  if (g.cooperative && opposed(g, m)) return null;
   return speakersOf(g).has(m) || g.othersSources.has(g.discourse.resolve(m, g.v)) ? null : usable(g, m);
 }
 
@@ -162,7 +221,7 @@ function speakerMentions(v: SentenceView): Set<ActorMention> {
     const subject = subjectOf(v, verb, NO_TRIGGER_TOKENS);
     if (subject && !subject.borrowed) speakers.add(subject.mention);
     // "she told reporters": the hearer of a statement is not what it is about.
-    const hearer = v.norm(verb) === 'told' || v.norm(verb) === 'tells' || v.norm(verb) === 'tell' ? v.mentions.find((m) => m.t0 > verb && m.t0 <= verb + 2) : undefined;
+    const hearer = v.grammar.tellVerbs.has(v.norm(verb)!) ? v.mentions.find((m) => m.t0 > verb && m.t0 <= verb + 2) : undefined;
     if (hearer) speakers.add(hearer);
     const before = v.norm(verb - 1);
     if (before === ',' || before === '"' || before === '”' || before === "'") {

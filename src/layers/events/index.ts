@@ -64,6 +64,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   const g = lex.grammar;
   const index = indexDocument(doc, g, lex.vocabulary);
   const codeOf = actorCodes(doc);
+  const isSymmetric = symmetricTest(lex);
   // Made when a sentence first needs them: most sentences have no time, most events no toll.
   let timesById: ReadonlyMap<string, TimeExpression> | null = null;
   let quantitiesById: ReadonlyMap<string, Quantity> | null = null;
@@ -112,7 +113,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
     }
     for (const e of events) {
       if (e.mergedInto) continue;
-      fillMissingRoles(v, e, events, lex.types.get(e.type)!, discourse, codeOf);
+      fillMissingRoles(v, e, events, lex.types.get(e.type)!, discourse, codeOf, isSymmetric);
       // "the mission ... will continue until 2026": the status is the continuation verb's.
       const continuation = e.triggers.find((r) => r.pos === 'verb' && r.entry.continued);
       e.status = statusOf(v, continuation ? [continuation] : e.triggers);
@@ -174,6 +175,11 @@ const hasNoPlace = (d: DraftEvent) => d.place === null;
 function actorCodes(doc: Doc): (id: string | null) => string | null {
   const actorsById = byId(doc.layers.actors);
   return (id) => (id ? (actorsById.get(id)?.code ?? null) : null);
+}
+
+/** Whether an event type is two-sided (the lexicon's `symmetric`: CONSULT, COOPERATE, AGREE). */
+function symmetricTest(lex: EventLexicon): (type: PloverType) => boolean {
+  return (type) => lex.types.get(type)?.symmetric === true;
 }
 
 /** Whether token k is inside a quotation. */

@@ -209,6 +209,12 @@ export interface Grammar {
   holdResponsible: Set<string>;
   /** "anti-ISIS", "counter-ISIS": the actor after the prefix is opposed. */
   opposingPrefixes: Set<string>;
+  /** "cooperation against ISIS": the actor after one of these is opposed, never the author. */
+  opposingPrepositions: Set<string>;
+  /** "Residents heard an explosion": who perceives or reports an event is not its author. */
+  perceptionVerbs: Set<string>;
+  /** "told reporters": the actor after one of these hears the statement. */
+  tellVerbs: Set<string>;
   deadlines: Set<string>;
   /** "is expected to remain": words between "be" and a continuation verb. */
   continuationRaisers: Set<string>;
@@ -502,6 +508,9 @@ function compileGrammar(k: CuesFile): Grammar {
     durationFuture: set(k.durationFuture.words),
     continuationVerbs: set(k.continuation.verbs),
     opposingPrefixes: set(k.opposingPrefixes.words),
+    opposingPrepositions: set(k.opposingPrepositions.words),
+    perceptionVerbs: set(k.perceptionVerbs.words),
+    tellVerbs: set(k.tellVerbs.words),
     holdResponsible: set(k.holdResponsible.words),
     forceNouns: set(k.forces.nouns),
     forceCodes: new Set(k.forces.actorCodes),

@@ -1,4 +1,5 @@
 import { WordClass, type TypeInfo } from './lexicon.js';
+import { perceivedActor, perceptionVerbBefore } from './perception.js';
 import type { Trigger } from './triggers.js';
 import { segmentAt, segmentIndexAt, type ActorMention, type SentenceView } from './view.js';
 
@@ -46,9 +47,32 @@ export function clauseRoles(v: SentenceView, t: Trigger, info: TypeInfo, trigger
   }
   if (t.pos === 'noun') nounRoles(v, t, info, roles, triggerTokens);
   else verbRoles(v, t, info, roles, triggerTokens);
+  const perceived = perceptionVerbBefore(v, t);
+  if (perceived !== null) setWitnessAside(v, t, perceived, roles, triggerTokens);
   if (roles.source && roles.target && roles.source === roles.target) roles.target = null;
   if (!roles.target && !roles.passive) roles.targetUnnamed ||= unnamedTarget(v, t.end, info);
   return roles;
+}
+
+/**
+ * "Residents heard an explosion", "its soldiers saw militants fire rockets": the one who perceives
+ * the event is a witness. A verb's actor is the one named after the perception verb (or none);
+ * an event noun loses a source that is the witness.
+ */
+function setWitnessAside(v: SentenceView, t: Trigger, perceived: number, roles: ClauseRoles, triggerTokens: ReadonlySet<number>): void {
+  if (t.pos === 'verb') {
+    const actor = perceivedActor(v, perceived, t.start);
+    if (roles.coSubject && roles.coSubject.t1 <= perceived) roles.coSubject = null;
+    if (roles.passive) {
+      if (roles.target && roles.target.t1 <= perceived) roles.target = actor;
+    } else if (roles.source && roles.source.t1 <= perceived) {
+      roles.source = actor;
+      roles.borrowedSubject = false;
+    }
+    return;
+  }
+  const witness = subjectOf(v, perceived, triggerTokens)?.mention;
+  if (witness && roles.source === witness) roles.source = null;
 }
 
 /**

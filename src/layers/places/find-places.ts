@@ -36,7 +36,8 @@ export function findPlaces(doc: Doc, r: PlacesResources): Place[] {
   const sentences = readSentences(doc, r);
   const evidence = new Map<string, number>();
   for (const s of sentences) countEvidence(s.words, s.matches, r.lex, evidence);
-  const ctx: ArticleContext = { evidence, lex: r.lex };
+  const main = mainCountry(evidence);
+  const ctx: ArticleContext = { evidence, lex: r.lex, main };
 
   const resolved: Located[] = [];
   for (const s of sentences) {
@@ -49,7 +50,6 @@ export function findPlaces(doc: Doc, r: PlacesResources): Place[] {
       resolved.push({ m, s, mention: { entry: e, country: e.country, lat: e.lat, lon: e.lon, span: doc.span(m.start, m.end), written } });
     }
   }
-  const main = mainCountry(evidence);
   for (const x of resolved) {
     if (x.m.via === 'site' && x.mention.entry.country === null && x.mention.entry.kind !== 'region') locateSite(x, resolved, ctx, main);
   }

@@ -53,6 +53,9 @@ export function findSites(words: Word[], sentence: number, names: PlaceMatch[], 
         const run = words.slice(from, k).filter((x) => x.isWord);
         if (!properEnough(run, names, from, k, lex, headCap, p.strength)) continue;
         if (p.strength === 'weak' && !headCap) continue;
+        // Seas, straits and channels are written with a capital head ("the Mozambique Channel");
+        // a lower-case one is a thing's ("its Telegram channel").
+        if (p.kind === 'region' && !headCap) continue;
         const site = siteMatch(words, sentence, from, headEnd, p.kind);
         if (p.strength === 'weak' && !placeFollows(words, headEnd, names, lex)) site.tentative = true;
         if (p.foreign) site.foreign = true;
@@ -132,13 +135,14 @@ function nameRunAfter(words: Word[], j: number, lex: PlacesLexicon): number {
 
 /**
  * A run names a site when some word in it is a proper name, not a generic word ("Coalition
- * base"), a demonym ("Iraqi base") or, before a lower-case head, a country ("U.S. base").
+ * base"), a demonym ("Iraqi base"), an app or product ("Telegram channel") or, before a
+ * lower-case head, a country ("U.S. base").
  */
 function properEnough(run: Word[], names: PlaceMatch[], from: number, to: number, lex: PlacesLexicon, headCap: boolean, strength: 'strong' | 'weak'): boolean {
   if (run.length === 0) return false;
   if (strength === 'weak') return run.some((x) => x.cap);
   const countryInside = names.some((m) => m.from >= from && m.to <= to && m.hits.some((h) => h.entry.kind === 'country' || h.entry.kind === 'region'));
-  const proper = run.some((x) => x.cap && !lex.genericNameWords.has(x.key) && (x.classes & DEMONYM) === 0 && !lex.stopNames.has(x.key));
+  const proper = run.some((x) => x.cap && !lex.genericNameWords.has(x.key) && (x.classes & DEMONYM) === 0 && !lex.stopNames.has(x.key) && !lex.productNames.has(x.key));
   if (headCap) return proper || countryInside;
   return proper && !(countryInside && run.length === 1);
 }

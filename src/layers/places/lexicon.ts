@@ -21,6 +21,7 @@ interface UsageFile {
   namePrefixes: WordList;
   stopNames: WordList;
   genericNameWords: WordList;
+  productNames: WordList;
   personTitles: WordList;
   nameSuffixes: WordList;
   siteHeads: { suffix: string[]; prefix: string[]; weak: string[]; foreign: string[] };
@@ -48,6 +49,8 @@ export interface PlacesLexicon {
   namePrefixes: ReadonlySet<string>;
   stopNames: ReadonlySet<string>;
   genericNameWords: ReadonlySet<string>;
+  /** Apps and products ("Telegram"): capitalized, yet they make no site's name. */
+  productNames: ReadonlySet<string>;
   personTitles: ReadonlySet<string>;
   nameSuffixes: ReadonlySet<string>;
   /** Head phrases as arrays of word keys, longest first so "air base" wins over "base". */
@@ -92,6 +95,7 @@ export function placesLexicon(): PlacesLexicon {
     namePrefixes: set(u.namePrefixes),
     stopNames: new Set(u.stopNames.words.map((w) => nameKey(w))),
     genericNameWords: new Set(u.genericNameWords.words.map((w) => nameKey(w))),
+    productNames: set(u.productNames),
     personTitles: set(u.personTitles),
     nameSuffixes: set(u.nameSuffixes),
     siteSuffixes: phrases(u.siteHeads.suffix),

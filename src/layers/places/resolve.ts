@@ -14,6 +14,8 @@ export interface ArticleContext {
   /** How often each country is named or implied (demonyms, curated places, datelines). */
   evidence: Map<string, number>;
   lex: PlacesLexicon;
+  /** The country named or implied most often (mainCountry), when known. */
+  main?: string | null;
 }
 
 /**
@@ -93,15 +95,21 @@ function acceptable_(e: GazetteerEntry, m: PlaceMatch, key: string, initial: boo
  * Countries and regions outrank everything (a town called "Lebanon" is not meant); a division
  * outranks same-named towns; a place in a country the article is about gains 25 to 40 points
  * with how often that country comes up, worth about two orders of magnitude of population
- * ("Tripoli" beside Lebanon is Lebanon's, "London" beside one mention of Canada stays British).
+ * ("Tripoli" beside Lebanon is Lebanon's, "London" beside one mention of Canada stays British),
+ * and a division in the article's main country 5 more.
  */
 function score(e: GazetteerEntry, m: PlaceMatch, ctx: ArticleContext): number {
   let s = 0;
   if (e.kind === 'country' || e.kind === 'region') s += 100;
-  else if (e.curated) s += 60;
+  // A curated division earns the division bonus too, so "Kurdistan region" in an article about
+  // Iraq weighs Iraq's curated division and Iran's package one alike, and the article decides.
   else if (e.kind === 'admin1') s += m.restrictKind === 'admin1' ? 80 : 60;
+  else if (e.curated) s += 60;
   const mentions = e.country ? (ctx.evidence.get(e.country) ?? 0) : 0;
   if (mentions > 0) s += 20 + 5 * Math.min(mentions, 4);
+  // Two divisions of one name ("Kurdistan" in Iraq and in Iran): the article's own country's wins
+  // even where both countries come up often enough to cap their bonus.
+  if (e.kind === 'admin1' && e.country !== null && e.country === ctx.main) s += 5;
   if (e.population > 0) s += 10 * Math.log10(e.population + 10);
   if (e.capital) s += 15;
   if (e.seat) s += 5;

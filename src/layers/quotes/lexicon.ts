@@ -15,6 +15,7 @@ interface QuotesKnowledge {
   accordingTo: string[];
   skipBetweenSpeakerAndVerb: WordList;
   afterVerbWords: WordList;
+  reportedClause: { adjunctOpeners: string[]; finiteVerbs: string[]; notAfterComma: string[] };
   phraseStops: WordList;
   determiners: string[];
   postmodifiers: { prepositions: string[]; adjectives: string[]; affiliation: string[] };
@@ -48,6 +49,12 @@ export interface QuotesLexicon {
   reportedTriggers: Set<string>;
   skipBeforeVerb: Set<string>;
   afterVerbWords: Set<string>;
+  /** Words that open a modifier of a speech verb ("after the meeting"), not what was said. */
+  adjunctOpeners: Set<string>;
+  /** Auxiliaries and modals: the mark of a clause where no other part of speech is known. */
+  finiteVerbs: Set<string>;
+  /** Words that cannot open a clause after the comma that ends a fronted modifier. */
+  notAfterComma: Set<string>;
   phraseStops: Set<string>;
   determiners: Set<string>;
   /** "officials in Baghdad": prepositions that may follow a role noun inside a speaker phrase. */
@@ -120,6 +127,9 @@ export function quotesLexicon(): QuotesLexicon {
     reportedTriggers: new Set([...lower(k.reportingVerbs.words), ...k.accordingTo.map((phrase) => sequence(phrase)[0]!)]),
     skipBeforeVerb: lower(k.skipBetweenSpeakerAndVerb.words),
     afterVerbWords: lower(k.afterVerbWords.words),
+    adjunctOpeners: lower(k.reportedClause.adjunctOpeners),
+    finiteVerbs: lower(k.reportedClause.finiteVerbs),
+    notAfterComma: lower(k.reportedClause.notAfterComma),
     phraseStops: lower(k.phraseStops.words),
     determiners: lower(k.determiners),
     postmodifierPrepositions: lower(k.postmodifiers.prepositions),

@@ -135,7 +135,7 @@ function accordingTo(ctx: AttributionContext, k: number, length: number, first: 
  * Where the reported clause starts after the verb at `v`: past the hearer of "told"
  * ("told VOA on Monday that …"), past times and settings ("said Friday", "said in a
  * statement"), past "that". Returns -1 when what follows is not a clause (a quotation, an
- * infinitive, a comma).
+ * infinitive, a comma, a modifier of the saying such as "after the meeting").
  */
 function clauseStartAfter(ctx: AttributionContext, v: number, ceil: number): number {
   const { lex } = ctx;
@@ -145,7 +145,7 @@ function clauseStartAfter(ctx: AttributionContext, v: number, ceil: number): num
   if (lex.notInverted.has(tokens[v]!.norm)) {
     const hearer = phraseStartingAt(tokens, k, ceil, lex);
     if (!hearer) return -1;
-    k = hearer.last + 1;
+    k = hearerEnd(ctx, hearer.first, hearer.last) + 1;
   }
   // A time or setting ("earlier this month", "in a statement") is skipped; "the mission" is the clause.
   if (k < ceil && lex.afterVerbWords.has(tokens[k]!.norm) && !lex.determiners.has(tokens[k]!.norm)) {
@@ -157,10 +157,92 @@ function clauseStartAfter(ctx: AttributionContext, v: number, ceil: number): num
       while (k < ceil && lex.afterVerbWords.has(tokens[k]!.norm)) k++;
     }
   }
-  if (tokens[k]?.norm === 'that') k++;
+  if (tokens[k]?.norm === 'that') {
+    const after = tokens[k + 1];
+    if (!after || after.kind === 'punct' || after.norm === 'to' || after.norm === 'so' || after.norm === 'of') return -1;
+    // "said that would be a mistake": this "that" is the clause's subject, not its opener.
+    return lex.finiteVerbs.has(after.norm) ? k : k + 1;
+  }
   // "announced victory" is no speech; "announced Monday it has settled" is (a subject pronoun opens a clause).
-  else if (lex.reportingNeedsThat.has(tokens[v]!.norm) && !(tokens[k] && (lex.personPronouns.has(tokens[k]!.norm) || lex.groupPronouns.has(tokens[k]!.norm) || lex.thingPronouns.has(tokens[k]!.norm)))) return -1;
+  if (lex.reportingNeedsThat.has(tokens[v]!.norm) && !(tokens[k] && (lex.personPronouns.has(tokens[k]!.norm) || lex.groupPronouns.has(tokens[k]!.norm) || lex.thingPronouns.has(tokens[k]!.norm)))) return -1;
   const t = tokens[k];
   if (!t || t.kind === 'punct' || t.norm === 'to' || t.norm === 'so' || t.norm === 'of') return -1;
-  return k;
+  // "told airlines not to buy": an infinitive; "which he said would help": the subject went before the verb.
+  if ((t.norm === 'not' && tokens[k + 1]?.norm === 'to') || lex.finiteVerbs.has(t.norm)) return -1;
+  const modifier = modifierOfTheSaying(ctx, v, k);
+  return modifier < 0 ? k : clauseAfterModifier(ctx, modifier, ceil);
+}
+
+/**
+ * The hearer of "told" ends before a second determiner: in "told jurors the killing followed …"
+ * the hearer is "jurors" and "the killing" the subject of what was said ("the head of the
+ * agency", "the two men" stay whole).
+ */
+function hearerEnd(ctx: AttributionContext, first: number, last: number): number {
+  const facts = tokenFacts(ctx.doc.tokens, ctx.lex);
+  for (let j = first + 1; j <= last; j++) {
+    if (facts.determiner(j) && !facts.determiner(j - 1) && !ctx.lex.affiliationWords.has(ctx.doc.tokens[j - 1]!.norm)) return j - 1;
+  }
+  return last;
+}
+
+/**
+ * Where a modifier of the saying starts when the words from `k` say when, where or how
+ * something was said rather than what, else -1: "after the meeting", "again on Sunday", the
+ * object of a preposition just skipped ("said in | Moscow", the modifier starts at "in"), or a
+ * participle after a hearer or setting ("in a statement announcing …").
+ */
+function modifierOfTheSaying(ctx: AttributionContext, v: number, k: number): number {
+  const { lex } = ctx;
+  const tokens = ctx.doc.tokens;
+  const t = tokens[k]!;
+  if (lex.adjunctOpeners.has(t.norm)) return k;
+  if (k - 1 > v && lex.adjunctOpeners.has(tokens[k - 1]!.norm)) return k - 1;
+  return k - 1 > v && t.kind === 'word' && !isCapitalized(t) && isParticiple(t) ? k : -1;
+}
+
+const isParticiple = (t: Token) => t.norm.length > 4 && (t.norm.endsWith('ing') || t.norm.endsWith('ed'));
+
+/**
+ * The start of what was said when a modifier of the saying opens at `k`: after a "that" close
+ * by ("said after the meeting that …"); at `k` when the words hold a clause of their own, an
+ * auxiliary ("said over the past year attacks had fallen") or a clause after the comma that
+ * ends a fronted modifier ("said after the raid, the militants fled"); otherwise -1.
+ */
+function clauseAfterModifier(ctx: AttributionContext, k: number, ceil: number): number {
+  const { lex } = ctx;
+  const tokens = ctx.doc.tokens;
+  for (let j = k; j < ceil && j - k <= MAX_TOKENS_TO_THAT; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct') break;
+    if (t.norm === 'that') return isPunct(tokens[j + 1]) ? -1 : j + 1;
+  }
+  for (let j = k; j < ceil; j++) {
+    const t = tokens[j]!;
+    // An aside in brackets ("(and, at 90 minutes, long)") is neither the clause nor its end.
+    if (t.text === '(') {
+      while (j < ceil && tokens[j]!.text !== ')') j++;
+      continue;
+    }
+    if (lex.finiteVerbs.has(t.norm)) return k;
+    if (t.text === ',' && clauseAfterComma(ctx, j, ceil)) return k;
+  }
+  return -1;
+}
+
+/** Whether a clause follows the comma at `comma`: not a relative or participle, and more than names and dates ("in Moscow, Russia Thursday"). */
+function clauseAfterComma(ctx: AttributionContext, comma: number, ceil: number): boolean {
+  const { lex } = ctx;
+  const tokens = ctx.doc.tokens;
+  const next = tokens[comma + 1];
+  if (!next || next.kind === 'punct' || lex.notAfterComma.has(next.norm) || lex.adjunctOpeners.has(next.norm) || (!isCapitalized(next) && isParticiple(next))) return false;
+  for (let j = comma + 1; j < ceil; j++) {
+    const t = tokens[j]!;
+    if (t.kind === 'punct') {
+      if (t.text === ',') continue;
+      break;
+    }
+    if (t.kind === 'word' && !isCapitalized(t) && !lex.afterVerbWords.has(t.norm) && !lex.determiners.has(t.norm) && !lex.adjunctOpeners.has(t.norm)) return true;
+  }
+  return false;
 }

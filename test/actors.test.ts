@@ -58,6 +58,18 @@ describe('states, nationalities and capitals', () => {
     assert.deepEqual(codes('Both leaders praised the U.S.-Iraq security partnership.'), ['IRQ', 'USA']);
   });
 
+  test('a capitalized body name after a country is one actor with the sector of its last word', () => {
+    const list = actors("Iraq's Joint Operations Command said the launch site was found, Nigeria's Defence Headquarters reported new arrests, and Kenya's Ministry of Interior extended the curfew. The command later said two suspects fled.");
+    const iraq = actorOf(list, "Iraq's Joint Operations Command");
+    assert.equal(iraq.code, 'IRQMIL');
+    assert.equal(actorOf(list, 'command'), iraq);
+    assert.equal(actorOf(list, "Nigeria's Defence Headquarters").code, 'NGAMIL');
+    assert.equal(actorOf(list, "Kenya's Ministry of Interior").code, 'KENGOV');
+    assert.ok(!list.some((a) => a.name === 'Command'), 'the last word is no person of its own');
+    // Alone, "command" names no body.
+    assert.deepEqual(codes('Troops under the command of a colonel stormed the village.'), []);
+  });
+
   test('possessives: a body, a place, or the state itself', () => {
     const list = actors("Iraq's government protested the strike on Iraq's Anbar province and defended Iraq's sovereignty.");
     assert.equal(actorOf(list, "Iraq's government").code, 'IRQGOV');
@@ -131,6 +143,28 @@ describe('people', () => {
     assert.equal(actorOf(list, 'Sudani'), sudani);
     assert.equal(actorOf(list, 'al-Sudani'), sudani);
     assert.equal(actorOf(list, 'secretary'), actorOf(list, 'Secretary of State Antony Blinken'));
+  });
+
+  test('a name in apposition with "a [senior] BODY official" is coded by the body; without a name the official is an anonymous source', () => {
+    const list = actors('The envoy met Nora Ellison, a senior State Department official for Gulf policy, in Doha. Tomas Lind, an official at the State Department, joined them.');
+    const ellison = actorOf(list, 'Nora Ellison');
+    assert.equal(ellison.code, 'USAGOV');
+    assert.equal(actorOf(list, 'senior State Department official'), ellison);
+    assert.equal(actorOf(list, 'Tomas Lind').code, 'USAGOV');
+    const anonymous = actorOf(actors('A senior State Department official said the ceasefire talks would resume.'), 'senior State Department official');
+    assert.equal(anonymous.kind, 'person');
+    assert.equal(anonymous.code, 'USAGOV');
+  });
+
+  test('a title "of PLACE" followed by a comma and a name is that named person', () => {
+    const list = actors('Governor of Kaduna State, Uba Sani, toured the market, and the President of Nigeria, Bola Tinubu, sent condolences.');
+    const sani = actorOf(list, 'Governor of Kaduna State, Uba Sani');
+    assert.equal(sani.name, 'Uba Sani');
+    assert.equal(sani.kind, 'person');
+    const tinubu = actorOf(list, 'President of Nigeria, Bola Tinubu');
+    assert.equal(tinubu.name, 'Bola Tinubu');
+    assert.equal(tinubu.code, 'NGAGOV');
+    assert.ok(!list.some((a) => a.name === 'Governor' || a.name === 'President of Nigeria'), 'the bare title is no actor of its own');
   });
 
   test('a name with no title that speaks is a person, coded only when something says so', () => {

@@ -542,6 +542,51 @@ describe('events: witnesses, phrasal withdrawals, opposed sides and hearers', ()
   });
 });
 
+describe('events: targets of blame, protests, requests and "the attackers"', () => {
+  test('"blamed X for the shelling of Y": X is accused even when the shelling names no victim actor', () => {
+    const x = extract('Syrian villagers blamed Turkey for the shelling of Ahmed Nasser near the border town.');
+    assert.equal(codeOf(x, eventOf(x, 'ACCUSE', 'blamed').target), 'TUR');
+    const y = extract('Lebanese officials accused Israel over the bombing of a farmhouse outside Tyre.');
+    assert.equal(codeOf(y, eventOf(y, 'ACCUSE').target), 'ISR');
+  });
+
+  test('a protest whose subject names no known actor does not take its target for its source', () => {
+    const staged = extract('Dozens of farmers staged protests on Friday to demand land reform from the Kenyan government.');
+    const protest = eventOf(staged, 'PROTEST');
+    assert.equal(protest.source, null);
+    assert.equal(codeOf(staged, protest.target), 'KENGOV');
+    const rioted = extract('Hundreds of miners rioted outside a mine on Monday, demanding higher wages from the Zambian government.');
+    const riot = eventOf(rioted, 'PROTEST', 'rioted');
+    assert.notEqual(codeOf(rioted, riot.source), 'ZMBGOV');
+    assert.equal(codeOf(rioted, riot.target), 'ZMBGOV');
+    // A subject that is a known actor still acts.
+    const named = extract('Kenyan farmers staged protests on Friday against the Ugandan government.');
+    assert.equal(codeOf(named, eventOf(named, 'PROTEST').target), 'UGAGOV');
+  });
+
+  test('"its demand that X ...", "demanded that X release ...": X is asked, not asking', () => {
+    const noun = extract('The labour office repeated its demand today that Ethiopia ease curbs on Somali traders.');
+    const demand = eventOf(noun, 'REQUEST', 'demand');
+    assert.notEqual(codeOf(noun, demand.source), 'ETH');
+    assert.equal(codeOf(noun, demand.target), 'ETH');
+    // The asked actor acts in the clause the request opens; the released traders are not asked.
+    const verb = extract('The labour office demanded that Ethiopia release the detained Somali traders.');
+    assert.equal(codeOf(verb, eventOf(verb, 'REQUEST', 'demanded').target), 'ETH');
+    const call = extract('Farmers renewed their call for Nigeria to release the detained leaders.');
+    assert.equal(codeOf(call, eventOf(call, 'REQUEST').target), 'NGA');
+  });
+
+  test('"the attackers", "the gunmen" after a hostile verb stand for the author of the attack told before', () => {
+    const later = extract('Al-Shabaab fighters raided a village in southern Somalia on Friday. Somali troops arrived later and exchanged fire with the attackers.');
+    assert.equal(codeOf(later, eventOf(later, 'ASSAULT', 'exchanged fire').target), 'ALQAEDA');
+    const same = extract('Al-Shabaab fighters raided a village in southern Somalia, and Kenyan troops clashed with the gunmen two hours later.');
+    assert.equal(codeOf(same, eventOf(same, 'ASSAULT', 'clashed').target), 'ALQAEDA');
+    // With no attack told before, the noun names nobody.
+    const alone = extract('Somali troops exchanged fire with the attackers near Baidoa on Sunday.');
+    assert.equal(eventOf(alone, 'ASSAULT', 'exchanged fire').target, null);
+  });
+});
+
 describe('events on ../shared', { skip: skipWithoutShared }, () => {
   test('the seed report shows the planned withdrawal, the negated one, the April meeting and the raid', () => {
     const x = toExtraction(pipeline.run(readArticleFile(path.join(sharedDir, 'corpus/seed.json'))));

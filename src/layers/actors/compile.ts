@@ -34,6 +34,8 @@ export interface Head {
   voiced: boolean;
   /** Only after a named body ("ISIS operatives"), never after a nationality. */
   namedOnly: boolean;
+  /** Only as the last word of a capitalized body name ("Joint Operations Command"), never on its own. */
+  nameEnd: boolean;
   civilianWhenQualified: boolean;
   plural: boolean;
 }
@@ -160,6 +162,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
           adjectival: s.adjectival ?? false,
           voiced: s.voiced ?? false,
           namedOnly: s.namedOnly ?? false,
+          nameEnd: s.nameEnd ?? false,
           civilianWhenQualified: s.civilianWhenQualified ?? false,
           plural: /s$/i.test(phrase) && !/(ss|us)$/i.test(phrase),
         };
@@ -211,7 +214,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
   for (const list of WORD_LISTS) phrases[list].sort((a, b) => b.length - a.length);
   const groupHead: Head = {
     phrase: 'groups', sector: 'REB', kind: 'armed_group', bare: 'sentence', inherit: true, anonymous: false,
-    adjectival: false, voiced: false, namedOnly: false, civilianWhenQualified: false, plural: true,
+    adjectival: false, voiced: false, namedOnly: false, nameEnd: false, civilianWhenQualified: false, plural: true,
   };
   const keyFlags = new Map<string, number>();
   flagKeys(keyFlags, trie.firstKeys(), KeyFlag.phraseStart);

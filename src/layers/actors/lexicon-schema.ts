@@ -56,6 +56,7 @@ const sectorHeads = z.object({
   adjectival: z.boolean().optional(),
   voiced: z.boolean().optional(),
   namedOnly: z.boolean().optional(),
+  nameEnd: z.boolean().optional(),
   civilianWhenQualified: z.boolean().optional(),
 }).strict();
 

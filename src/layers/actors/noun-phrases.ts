@@ -101,7 +101,7 @@ export function parseNounPhrase(state: ParseState, u: number): number {
       const c = view.plain(end) ? view.key(view.units[end]!.from) : '';
       if (!state.lex.words.coordinators.has(c)) break;
       const more = view.entry(end + 1, 'head');
-      if (!more || view.consumed[end + 1]) break;
+      if (!more || more.head.nameEnd || view.consumed[end + 1]) break;
       emitWithHead(state, mods, end + 1, more.head, civilian, true);
       end += 2;
     }
@@ -278,7 +278,10 @@ function findHead(state: ParseState, k: number, allowGap: boolean): FoundHead | 
         }
         if (!nounEnds(state, view.units[k]!.to)) return null;
       }
-      if (partOfName(state, k)) return null;
+      // "Iraq's Joint Operations Command": the name's last word is its head, not "Operations".
+      const named = continuesName(state, k) ? headEndingName(state, k) : null;
+      if (named) return named;
+      if (head.head.nameEnd || partOfName(state, k)) return null;
       const more = view.entry(k + 1, 'head');
       // "rebel leaders", "militia commanders": the body's people, coded by the body.
       if (more && !view.consumed[k + 1] && more.head.inherit && more.head.sector !== '' && head.head.sector !== '' && head.head.sector !== 'GOV' && !head.head.adjectival && more.head.sector === 'GOV') {
@@ -291,10 +294,44 @@ function findHead(state: ParseState, k: number, allowGap: boolean): FoundHead | 
     const key = view.key(view.units[k]!.from);
     if (lex.words.civilianQualifiers.has(key)) civilian = true;
     else if (lex.words.qualifiers.has(key) || plain.kind === 'number') continue;
+    else if (plain.kind === 'word' && isCapitalized(plain) && !lex.words.notNames.has(key)) return headEndingName(state, k);
     else if (allowGap && plain.kind === 'word' && !isCapitalized(plain) && !lex.words.notNames.has(key) && ++unknown <= MAX_UNKNOWN_BEFORE_HEAD) continue;
     else return null;
   }
   return null;
+}
+
+const MAX_BODY_NAME_UNITS = 6;
+
+/**
+ * "Iraq's Joint Operations Command", "Nigeria's Defence Headquarters": a capitalized name of
+ * two or more words after a country, ending in a head noun, is one body of that country and
+ * takes the head's sector. A country, named body or title inside the run ends it.
+ */
+function headEndingName(state: ParseState, k: number): FoundHead | null {
+  const { view, lex } = state;
+  let last = -1;
+  for (let n = k; n < view.units.length && n - k < MAX_BODY_NAME_UNITS; n++) {
+    if (view.consumed[n]) break;
+    const unit = view.units[n]!;
+    const t = view.token(unit.from);
+    if (!t || t.kind !== 'word' || !isCapitalized(t) || lex.words.notNames.has(view.key(unit.from))) break;
+    if ((unit.types & ~HEAD) !== 0) break;
+    last = n;
+    if (unit.possessive) break;
+  }
+  if (last <= k) return null;
+  const head = view.entry(last, 'head');
+  if (!head || head.head.sector === '' || head.head.adjectival || head.head.anonymous) return null;
+  return { u: last, head: head.head, civilian: false };
+}
+
+/** Is the unit followed by a capitalized word that may continue a name ("Operations Command")? */
+function continuesName(state: ParseState, u: number): boolean {
+  const { view, lex } = state;
+  const unit = view.units[u]!;
+  const next = view.token(unit.to);
+  return !unit.possessive && isCapitalized(view.token(unit.from)) && !!next && next.kind === 'word' && isCapitalized(next) && !lex.words.notNames.has(view.key(unit.to));
 }
 
 /** Does a noun end before `token` (punctuation, a verb-like word), rather than modify the next word? */
@@ -431,6 +468,15 @@ function bareHead(state: ParseState, u: number): number {
   const found = view.entry(u, 'head')!.head;
   const unit = view.units[u]!;
   if (found.namedOnly) return u + 1;
+  if (found.nameEnd) {
+    // Alone, "the command" can only point back at a body named before.
+    const word = backReferenceAt(state, u);
+    if (word) {
+      push(state, { type: 'backRef', word, ...spanOf(state, u, u) });
+      view.consumed[u] = true;
+    }
+    return u + 1;
+  }
   let head = found;
   let end = u + 1;
   let civilian = false;

@@ -260,6 +260,18 @@ function readPerson(state: ParseState, u: number): number {
       name = candidate;
     }
   }
+  let nameBodies = bodies;
+  if (!name && afterTitles && !lastTitleUnit.possessive) {
+    // "Governor of Sokoto State, Aminu Tambuwal, said": the office's place, then its holder.
+    const held = nameAfterOfPlace(state, p);
+    if (held) {
+      name = held;
+      if (ofBody) {
+        nameBodies = [...bodies, ofBody];
+        if (ofBody.named) pushNamed(state, ofEnd - 1, ofBody);
+      }
+    }
+  }
   const definite = isDefinite(state, firstUnit.from);
   if (!name) {
     const anchored = bodies.length > 0 || ofBody !== null;
@@ -280,7 +292,7 @@ function readPerson(state: ParseState, u: number): number {
   const nameEndUnit = view.unitAt(name.end - 1) + 1;
   pushPerson(state, {
     start: firstUnit.start, end: name.charEnd, token: firstUnit.from, name: name.text, surnames: surnameKeys(name, state.lex.words.nameParticles), lookup: nameKey(name),
-    titles, bodies, known: name.known, honorific: false, definite, capitalized: true, apposition: appositionAfter(state, name.end),
+    titles, bodies: nameBodies, known: name.known, honorific: false, definite, capitalized: true, apposition: appositionAfter(state, name.end),
   });
   markConsumed(state, u, nameEndUnit);
   return nameEndUnit;
@@ -309,6 +321,32 @@ function addNew<T>(list: T[], more: readonly T[]): void {
     for (let k = 0; k < before && !seen; k++) seen = list[k] === x;
     if (!seen) list.push(x);
   }
+}
+
+const MAX_OFFICE_PLACE_UNITS = 5;
+
+/**
+ * "of Sokoto State, Aminu Tambuwal," after a title: a capitalized place the office is of,
+ * a comma, and a name standing alone in apposition (a comma, a period or the sentence end after it).
+ */
+function nameAfterOfPlace(state: ParseState, p: number): ParsedName | null {
+  const { view } = state;
+  if (!view.plain(p) || view.key(view.units[p]!.from) !== 'of') return null;
+  let k = p + 1;
+  if (view.plain(k) && view.key(view.units[k]!.from) === 'the') k++;
+  const first = k;
+  for (; k < view.units.length && k - first < MAX_OFFICE_PLACE_UNITS; k++) {
+    const unit = view.units[k]!;
+    const t = view.token(unit.from);
+    if (view.consumed[k] || !t || t.kind !== 'word' || !isCapitalized(t) || view.is(unit.from, NOT_NAME) || view.has(k, 'title') || view.has(k, 'person')) break;
+  }
+  if (k === first || !view.units[k] || view.key(view.units[k]!.from) !== ',') return null;
+  const nameUnit = skipHonorific(state, k + 1);
+  const start = view.units[nameUnit];
+  const name = start ? parseName(state, start.from) : null;
+  if (!name) return null;
+  const after = view.key(name.end);
+  return after === ',' || after === '.' || after === '' ? name : null;
 }
 
 /** "Minister for Interior Aftab Sherpao": the portfolio belongs to the title, the name follows it. */

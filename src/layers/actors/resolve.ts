@@ -115,23 +115,16 @@ export class ActorResolver {
         const official = inside[0];
         if (official?.type === 'sector' && official.head.anonymous && !official.head.plural) {
           official.foldedInto = p;
-          const code = codeSector(official, this.ctx, []).code;
+          // "an official at the State Department": the body named after the unnamed official.
+          const code = codeSector(official, this.ctx, []).code ?? bodyAfter(inside, official.token, official.head.sector, this.ctx);
           if (code) this.appositionCode.set(p, code);
         }
         continue;
       }
       role.foldedInto = p;
       let code = codePersonMention(role);
-      if (!code) {
-        // "the commanding general who heads the U.S.-led ... task force": the first body named after the role.
-        for (const c of inside) {
-          if (c.token <= role.token) continue;
-          if (c.type === 'named') code = c.actor.code;
-          else if (c.type === 'state') code = c.country + role.titles[0]!.sector;
-          else if (c.type === 'sector' && (c.named || c.country)) code = codeSector(c, this.ctx, []).code;
-          if (code) break;
-        }
-      }
+      // "the commanding general who heads the U.S.-led ... task force": the first body named after the role.
+      code ??= bodyAfter(inside, role.token, role.titles[0]!.sector, this.ctx);
       if (code) this.appositionCode.set(p, code);
     }
   }
@@ -276,6 +269,19 @@ export class ActorResolver {
       return { id: `a${i + 1}`, name: r.name, code: r.code, kind: r.kind, country: r.country, mentions };
     });
   }
+}
+
+/** The code of the first body named after `token` in an apposition: a named body, a state with the role's sector, a country's part. */
+function bodyAfter(inside: readonly Candidate[], token: number, sector: string, ctx: ArticleContext): string | null {
+  for (const c of inside) {
+    if (c.token <= token) continue;
+    let code: string | null = null;
+    if (c.type === 'named') code = c.actor.code;
+    else if (c.type === 'state') code = c.country + sector;
+    else if (c.type === 'sector' && (c.named || c.country)) code = codeSector(c, ctx, []).code;
+    if (code) return code;
+  }
+  return null;
 }
 
 const PARTNER_KEY = 'u:partner forces';

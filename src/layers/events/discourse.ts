@@ -1,7 +1,7 @@
 import type { Doc } from '../../doc/document.js';
 import type { Offsets } from '../../doc/span.js';
 import { prepositionBefore } from './roles.js';
-import type { DraftEvent } from './types.js';
+import type { DraftEvent, PloverType } from './types.js';
 import type { ActorMention, SentenceView } from './view.js';
 
 /**
@@ -16,12 +16,14 @@ export class Discourse {
   /** The armed force named last ("the U.S. military mission"), for "the deployment" without an owner. */
   private lastForce: string | null = null;
   private readonly forces: ReadonlySet<string>;
+  /** Who carried out the last hostile act told with its author, for "the attackers". */
+  private lastAssailant: string | null = null;
   private readonly author: string | null;
   private readonly quotes: { span: Offsets; speaker: string | null }[];
   // Cut only when a pronoun or a guess asks: most articles never need them.
   private regions: Offsets[] | null = null;
 
-  constructor(private readonly doc: Doc, forceCodes: ReadonlySet<string> = new Set()) {
+  constructor(private readonly doc: Doc, forceCodes: ReadonlySet<string> = new Set(), private readonly isHostile: (type: PloverType) => boolean = () => false) {
     this.author = firstActor(doc);
     this.forces = new Set(doc.layers.actors.filter((a) => a.kind === 'military' || (a.code !== null && forceCodes.has(a.code))).map((a) => a.id));
     this.quotes = doc.layers.quotes.filter((q) => q.direct).map((q) => ({ span: q, speaker: q.speaker?.actor ?? null }));
@@ -66,6 +68,16 @@ export class Discourse {
     return this.author;
   }
 
+  /**
+   * "exchanged fire with the attackers": the author of the last hostile act told with its author,
+   * in the sentence before token \`at\`, else in an earlier sentence.
+   */
+  assailantBefore(at: number, sentenceEvents: readonly DraftEvent[]): string | null {
+    let last: string | null = null;
+    for (const e of sentenceEvents) if (!e.mergedInto && e.triggers[0]!.start < at) last = assailantOf(e, this.isHostile) ?? last;
+    return last ?? this.lastAssailant;
+  }
+
   inQuote(offset: number): boolean {
     return this.quotes.some((q) => q.span.start <= offset && offset < q.span.end) || this.quoteRegions.some((r) => r.start <= offset && offset < r.end);
   }
@@ -105,8 +117,13 @@ export class Discourse {
     const subject = v.mentions.find((m) => m.pronoun === null && prepositionBefore(v, m, NO_TOKENS) === null);
     if (subject) this.previousSubject = subject.actor;
     for (const e of events) if (e.type === 'CONSULT' && e.status === 'reported' && e.source && !e.mergedInto) this.lastConsult = e;
+    for (const e of events) if (!e.mergedInto) this.lastAssailant = assailantOf(e, this.isHostile) ?? this.lastAssailant;
     this.rememberForces(v.mentions);
   }
+}
+
+function assailantOf(e: DraftEvent, isHostile: (type: PloverType) => boolean): string | null {
+  return e.sourceExplicit && e.source !== null && isHostile(e.type) ? e.source : null;
 }
 
 function firstActor(doc: Doc): string | null {

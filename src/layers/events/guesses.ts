@@ -1,7 +1,7 @@
 import type { Discourse } from './discourse.js';
-import type { TypeInfo } from './lexicon.js';
+import { WordClass, type TypeInfo } from './lexicon.js';
 import { perceptionVerbBefore } from './perception.js';
-import { prepositionBefore, subjectOf } from './roles.js';
+import { prepositionBefore, subjectOf, unnamedSubject } from './roles.js';
 import type { DraftEvent, PloverType } from './types.js';
 import { segmentAt, type ActorMention, type SentenceView } from './view.js';
 
@@ -49,13 +49,55 @@ export function fillMissingRoles(v: SentenceView, e: DraftEvent, sentenceEvents:
   if (g.perceivedAt !== null) g.witness = witnessOf(g, g.perceivedAt);
   if (guessSource) {
     e.sourceGuessed = true;
-    e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickBefore(g, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? pickAfter(g, asSource);
+    e.source = (unownedForceSubject(v, t) ? discourse.forceBefore(v, t.start) : null) ?? pickBefore(g, asSource) ?? (discourse.inQuote(v.doc.tokens[t.start]!.start) ? discourse.speakerAt(v.doc.tokens[t.start]!.start) : null) ?? (unnamedSubject(v, t, NO_TRIGGER_TOKENS) ? null : pickAfter(g, asSource));
     if (e.source !== null && codeOf(e.source) === codeOf(e.target)) e.source = null;
   }
   if (!e.target) e.targetGuessed = true;
+  if (!e.target && info.askedActorIsTarget) {
+    const asked = askedActor(v, e, sentenceEvents);
+    if (asked !== null && codeOf(asked) !== codeOf(e.source)) e.target = asked;
+  }
+  // "exchanged fire with the attackers": the author of the attack told before is the one fought.
+  if (!e.target && info.hostile && !e.targetUnnamed && assailantNounAfter(v, t.end)) {
+    const assailant = discourse.assailantBefore(t.start, sentenceEvents);
+    if (assailant !== null && codeOf(assailant) !== codeOf(e.source)) e.target = assailant;
+  }
   if (!e.target && info.symmetric) e.target = partnerInSentence(e, sentenceEvents, isSymmetric) ?? discourse.partnerOf(e.source, codeOf);
   // Forces that withdraw or deploy need no target; the one who reports an event is not its target.
   if (!e.target && info.guessTarget && !e.targetUnnamed) e.target = pickAfter(g, unsaid) ?? pickBefore(g, unsaid);
+}
+
+/**
+ * "demanded that Israel ease restrictions", "its call for Nigeria to release": the author, read
+ * from its own clause, of an act that starts within a few words after the request, in the
+ * request's clause or in the one it opens.
+ */
+function askedActor(v: SentenceView, e: DraftEvent, sentenceEvents: readonly DraftEvent[]): string | null {
+  const end = e.triggers[0]!.end;
+  const own = segmentAt(v, end - 1);
+  for (const o of sentenceEvents) {
+    if (o === e || o.mergedInto || !o.sourceExplicit || o.source === null) continue;
+    const start = o.triggers[0]!.start;
+    if (start <= end || start - end > 8) continue;
+    const seg = segmentAt(v, start);
+    if (seg === own || (seg.start - end <= 3 && v.norm(seg.start) === 'that')) return o.source;
+  }
+  return null;
+}
+
+/**
+ * "the attackers", "these gunmen" in the trigger's clause after it, in the object's place (no
+ * actor named before the noun there): a reference to the author of an attack told before.
+ */
+function assailantNounAfter(v: SentenceView, from: number): boolean {
+  const seg = segmentAt(v, Math.max(v.first, from - 1));
+  for (let k = from; k < Math.min(seg.end, from + 5); k++) {
+    if (v.mentionStarts.has(k)) return false;
+    if (!v.grammar.assailantNouns.has(v.norm(k)!)) continue;
+    const before = v.norm(k - 1);
+    return before === 'the' || v.is(k - 1, WordClass.demonstrative);
+  }
+  return false;
 }
 
 /** "Residents said they heard an explosion": the actor who perceives the event (see perception.ts). */
@@ -194,7 +236,9 @@ export function blameFromObjects(events: DraftEvent[]): void {
     const object = events.find((o) => o !== e && (o.type === 'ASSAULT' || o.type === 'COERCE') && o.triggers[0]!.pos === 'noun' && o.triggers[0]!.start >= t.end && o.triggers[0]!.start <= t.end + 3);
     if (!object) continue;
     // A target read from the clause stands unless it is the victim of the condemned act.
-    if (e.targetExplicit && e.target !== object.target) continue;
+    // A target only guessed for the condemned act says nothing of who suffered it ("blamed Israel
+    // for the bombing of a militant": Israel is read from the clause, the bombing names no victim).
+    if (e.targetExplicit && (e.target !== object.target || object.targetGuessed)) continue;
     // "the abduction" points back to an event told before: its author is found there.
     e.target = object.sourceExplicit && !object.anaphoricNoun ? object.source : null;
     e.targetExplicit = e.target !== null;

@@ -69,7 +69,7 @@ export function extractEvents(doc: Doc, lex: EventLexicon): EventOutput[] {
   let timesById: ReadonlyMap<string, TimeExpression> | null = null;
   let quantitiesById: ReadonlyMap<string, Quantity> | null = null;
   const dct = doc.article.published;
-  const discourse = new Discourse(doc, g.forceCodes);
+  const discourse = new Discourse(doc, g.forceCodes, (type) => lex.types.get(type)?.hostile ?? false);
   const dateline = datelineOf(doc);
   const quoted = quotedTokens(doc, discourse);
   const drafts: DraftEvent[] = [];

@@ -64,6 +64,8 @@ export const typeSpecSchema = z
     targetPreps: words,
     /** Whether a missing target may be guessed from the sentence (not for withdrawing or deploying). */
     guessTarget: z.boolean().default(true),
+    /** "demanded that Israel ease ...": the actor of the act asked for is the one asked. */
+    askedActorIsTarget: z.boolean().default(false),
     modeCues: z.record(z.string(), words).optional(),
   })
   .strict();
@@ -123,6 +125,7 @@ export const cuesFileSchema = z
     opposingPrepositions: wordList,
     perceptionVerbs: wordList,
     tellVerbs: wordList,
+    assailantNouns: wordList,
     holdResponsible: wordList,
     forces: z.object({ $comment: z.string().optional(), nouns: words, actorCodes: words }).strict(),
     continuation: z.object({ $comment: z.string().optional(), verbs: words, deadlines: words, raisers: words, joiners: words }).strict(),

@@ -77,6 +77,8 @@ export interface TypeInfo {
   symmetric: boolean;
   targetPreps: Set<string>;
   guessTarget: boolean;
+  /** "its demand that Israel ease ...": the actor of the act asked for is the target. */
+  askedActorIsTarget: boolean;
   modeCues: { mode: string; words: Set<string> }[];
   /** For each word of the mode cues, the index of the first mode listing it: one look-up per word read. */
   firstModeOf: Map<string, number>;
@@ -215,6 +217,8 @@ export interface Grammar {
   perceptionVerbs: Set<string>;
   /** "told reporters": the actor after one of these hears the statement. */
   tellVerbs: Set<string>;
+  /** "the attackers": a noun taking up the author of the last attack told. */
+  assailantNouns: Set<string>;
   deadlines: Set<string>;
   /** "is expected to remain": words between "be" and a continuation verb. */
   continuationRaisers: Set<string>;
@@ -270,6 +274,7 @@ export function compileLexicon(files: readonly TriggerFile[], grammar: Grammar, 
       symmetric: spec.symmetric,
       targetPreps: new Set(spec.targetPreps),
       guessTarget: spec.guessTarget,
+      askedActorIsTarget: spec.askedActorIsTarget,
       modeCues,
       firstModeOf,
     });
@@ -511,6 +516,7 @@ function compileGrammar(k: CuesFile): Grammar {
     opposingPrepositions: set(k.opposingPrepositions.words),
     perceptionVerbs: set(k.perceptionVerbs.words),
     tellVerbs: set(k.tellVerbs.words),
+    assailantNouns: set(k.assailantNouns.words),
     holdResponsible: set(k.holdResponsible.words),
     forceNouns: set(k.forces.nouns),
     forceCodes: new Set(k.forces.actorCodes),

@@ -291,6 +291,21 @@ function hasOwnSubject(v: SentenceView, from: number, at: number, triggerTokens:
   return false;
 }
 
+/**
+ * "Tens of thousands of students staged protests", "Prisoners rioted": the clause of an active
+ * verb (or of the light verb carrying an event noun, or of a noun after "its") has a subject of its
+ * own that names no known actor. An actor named after the verb is then its object or a bystander, never its subject.
+ */
+export function unnamedSubject(v: SentenceView, t: Trigger, triggerTokens: ReadonlySet<number>): boolean {
+  // "repeated its demand that X ...": a possessive determiner stands for the clause subject.
+  const verb = t.pos === 'verb' ? t.start : (lightVerbBefore(v, t.start) ?? (possessiveBefore(v, t.start) ? t.start : null));
+  if (verb === null) return false;
+  const seg = segmentAt(v, verb);
+  if (seg.kind === 'relative-person' || seg.kind === 'relative-thing') return false;
+  for (const m of v.mentions) if (m.t0 >= seg.start && m.t0 < verb) return false;
+  return hasOwnSubject(v, seg.start, verb, triggerTokens);
+}
+
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'you', 'he', 'she', 'it', 'they']);
 
 const ASPECT_VERBS = new Set(['continue', 'keep', 'start', 'begin', 'resume', 'stop']);

@@ -112,6 +112,33 @@ describe('institutions, armed groups and IGOs', () => {
     assert.deepEqual(codes('Rockets were fired at a base in Syria by groups affiliated with the IRGC.'), ['IRNMIL', 'SYRREB']);
   });
 
+  test("another country's body of a shared name is that country's own", () => {
+    const list = actors("Pakistan's Higher National Security Council convened on Sunday, while the Turkish National Security Council issued a statement and America's National Security Council stayed silent.");
+    const pakistani = actorOf(list, "Pakistan's Higher National Security Council");
+    assert.equal(pakistani.code, 'PAKGOV');
+    assert.equal(pakistani.name, 'Pakistani Higher National Security Council');
+    assert.equal(actorOf(list, 'Turkish National Security Council').code, 'TURGOV');
+    assert.equal(actorOf(list, 'National Security Council').code, 'USAGOV');
+    assert.equal(new Set([pakistani, actorOf(list, 'Turkish National Security Council'), actorOf(list, 'National Security Council')]).size, 3, 'three councils, three actors');
+    const more = actors('The Egyptian Joint Chiefs of Staff met the U.S. Justice Department team, and the Canadian Department of Justice joined them.');
+    assert.equal(actorOf(more, 'Egyptian Joint Chiefs of Staff').code, 'EGYMIL');
+    assert.equal(actorOf(more, 'Canadian Department of Justice').code, 'CANGOV');
+    assert.equal(actorOf(more, 'U.S. Justice Department').code, 'USAGOV');
+  });
+
+  test('a possessive before a proper-named body does not make it that country\'s', () => {
+    const list = actors("Russia's Syrian Arab Army allies shelled the town, and Israel's Mossad and Iran's Quds Force traded accusations.");
+    assert.equal(actorOf(list, 'Syrian Arab Army allies').code, 'SYRMIL');
+    assert.equal(actorOf(list, 'Mossad').code, 'ISRSPY');
+  });
+
+  test('a country written "X\'s" keeps its possessive when a longer name also starts with it', () => {
+    // The lexicon holds "Iran's Revolutionary Guard"; "Iran's" before anything else is still Iran's.
+    const list = actors("Iran's Defense Ministry rejected the claim, and Iran's Revolutionary Guard stayed silent.");
+    assert.equal(actorOf(list, "Iran's Defense Ministry").code, 'IRNMIL');
+    assert.equal(actorOf(list, "Iran's Revolutionary Guard").code, 'IRNMIL');
+  });
+
   test('partner forces are coded by where the sentence puts them', () => {
     assert.deepEqual(codes('Coalition and partner forces raided hideouts in Iraq and Syria.'), ['COALITION', 'IRQMIL', 'SYRREB']);
     assert.deepEqual(codes('Our partners remain committed.'), []);

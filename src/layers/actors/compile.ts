@@ -8,6 +8,8 @@ export interface NamedActor {
   code: string;
   kind: ActorKind;
   country: string | null;
+  /** Other states have a body of this name (`sharedName` in the lexicon). */
+  sharedName?: boolean;
 }
 
 export interface KnownPerson {
@@ -143,6 +145,7 @@ export function compileLexicon(files: readonly LexiconFile[]): CompiledLexicon {
     }
     for (const a of file.actors ?? []) {
       const actor: NamedActor = { name: a.name, code: a.code, kind: a.kind, country: a.country ?? countryOfCode(a.code, countries) };
+      if (a.sharedName) actor.sharedName = true;
       if (!namedByCode.has(a.code)) namedByCode.set(a.code, actor);
       for (const alias of new Set([a.name, ...a.aliases])) trie.add(alias, { type: 'named', actor }, sameType('named'));
     }

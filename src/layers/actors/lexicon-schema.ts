@@ -35,6 +35,8 @@ const namedActor = z.object({
   kind,
   country: iso3.nullable().optional(),
   aliases: phrases,
+  /** Other states have a body of this name: "Iran's National Security Council" is Iran's. */
+  sharedName: z.boolean().optional(),
 }).strict();
 
 const knownPerson = z.object({

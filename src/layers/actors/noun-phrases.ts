@@ -75,6 +75,9 @@ export function parseNounPhrase(state: ParseState, u: number): number {
     return hyphen.wordUnit + 1;
   }
 
+  const foreign = foreignInstitutionEnd(state, first);
+  if (foreign > u) return foreign;
+
   const mods: Modifier[] = [first];
   let k = u + 1;
   while (!mods[mods.length - 1]!.possessive && k < view.units.length && modifierLike(mods[mods.length - 1]!)) {
@@ -374,6 +377,48 @@ function emitWithHead(state: ParseState, mods: Modifier[], headUnit: number, hea
       description: describe(state, start, headEnd),
     });
   }
+}
+
+const MAX_WORDS_BEFORE_INSTITUTION = 2;
+
+/**
+ * "Iran's Supreme National Security Council", "the Iraqi National Security Council": after
+ * another country's possessive or nationality, a body whose name other states share
+ * (`sharedName` in the lexicon) is that country's own, in the same sector. Bodies known by
+ * a proper name keep their owner: "Russia's Syrian Arab Army allies" are Syria's.
+ * Returns the unit after the body, or -1.
+ */
+function foreignInstitutionEnd(state: ParseState, m: Modifier): number {
+  if (m.kind !== 'demonym' && !(m.kind === 'country' && (m.possessive || m.abbreviation))) return -1;
+  const { view, lex } = state;
+  let n = m.u + 1;
+  // "Iran's Supreme National Security Council", "Iraq's new National Security Council".
+  for (; n < view.units.length && n - m.u <= MAX_WORDS_BEFORE_INSTITUTION && !view.consumed[n]; n++) {
+    const plain = view.plain(n);
+    if (!plain) break;
+    const key = view.key(view.units[n]!.from);
+    if (plain.kind !== 'word' || lex.words.notNames.has(key) || !(isCapitalized(plain) || lex.words.qualifiers.has(key))) return -1;
+  }
+  const named = n < view.units.length && !view.consumed[n] ? view.entry(n, 'named') : undefined;
+  if (!named || hyphenAfter(state, n)) return -1;
+  const body = named.actor;
+  const owner = body.country;
+  if (!body.sharedName || !owner || owner === m.country || !body.code.startsWith(owner)) return -1;
+  if (body.kind !== 'government' && body.kind !== 'military' && body.kind !== 'police') return -1;
+  const country = m.country!;
+  const first = view.units[m.u]!;
+  const nameStart = view.units[m.u + 1]!.start;
+  const end = view.units[n]!.end;
+  const info = lex.countries.get(country);
+  const actor: NamedActor = {
+    name: `${info?.demonym ?? info?.name ?? country} ${state.text.slice(nameStart, end)}`,
+    code: country + body.code.slice(owner.length),
+    kind: body.kind,
+    country,
+  };
+  push(state, { type: 'named', actor, start: first.start, end, token: first.from });
+  for (let x = m.u; x <= n; x++) view.consumed[x] = true;
+  return n + 1;
 }
 
 /** "Iraq's Kurdistan region" is a place; "Iraq's sovereignty" the state; "Iran's IRGC" only the IRGC. */

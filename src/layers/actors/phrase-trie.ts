@@ -140,7 +140,19 @@ export class PhraseTrie<V> {
         if (values.length) best = { end: i + 1, values, possessive: false };
       }
     }
-    return best;
+    return best ?? this.possessiveOfFirst(tokens, from, keys ? keys[from - keyOffset]! : tokenKey(tokens[from]!));
+  }
+
+  /**
+   * "Iran's Supreme National Security Council": a phrase starting "Iran's" ("Iran's Revolutionary
+   * Guard") gives the possessive a node of its own, so the walk never reached "Iran" + 's.
+   */
+  private possessiveOfFirst(tokens: readonly Token[], from: number, key: string): PhraseMatch<V> | null {
+    if (!mayBePossessive(key)) return null;
+    const base = this.root.next.get(key.endsWith("'s") ? key.slice(0, -2) : key.slice(0, -1));
+    if (!base || base.stored.length === 0) return null;
+    const values = this.valid(base, tokens, from, from + 1, true);
+    return values.length ? { end: from + 1, values, possessive: true } : null;
   }
 
   /** The values of `node` whose case rules hold at tokens from..end; the node's own array when all do. */

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { BriefError, buildBrief, parseBriefOptions, renderHtml, renderMarkdown } from '../brief/index.js';
-import { openStore, StoreError, storePath } from '../corpus/store.js';
+import { StoreError, storePath } from '../corpus/store.js';
+import { openStoreForCommand } from './open-store.js';
 import { describeError } from './io.js';
 
 interface BriefFlags {
@@ -39,13 +40,8 @@ function runBrief(flags: BriefFlags): number {
     console.error(`sitrep: ${describeError(e)}`);
     return 2;
   }
-  let db;
-  try {
-    db = openStore(storePath(flags.db), { readonly: true });
-  } catch (e) {
-    console.error(`sitrep: ${describeError(e)}`);
-    return 2;
-  }
+  const db = openStoreForCommand(storePath(flags.db), { readonly: true });
+  if (!db) return 2;
   try {
     const brief = buildBrief(db, options);
     process.stdout.write(flags.format === 'html' ? renderHtml(brief) : renderMarkdown(brief));

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ingest, type IngestSummary } from '../corpus/ingest.js';
 import { countSources } from '../corpus/sources.js';
-import { openStore, storePath } from '../corpus/store.js';
+import { storePath } from '../corpus/store.js';
+import { openStoreForCommand } from './open-store.js';
 import { describeError, Progress } from './io.js';
 
 interface IngestFlags {
@@ -35,13 +36,8 @@ async function runIngest(sources: string[], flags: IngestFlags): Promise<number>
     return 2;
   }
   const file = storePath(flags.db);
-  let db;
-  try {
-    db = openStore(file);
-  } catch (e) {
-    console.error(`sitrep: ${describeError(e)}`);
-    return 2;
-  }
+  const db = openStoreForCommand(file);
+  if (!db) return 2;
   const started = Date.now();
   try {
     const total = await countSources(sources);

@@ -14,7 +14,8 @@ import {
   type Mention,
   type PlaceRef,
 } from '../corpus/query.js';
-import { openStore, StoreError, storePath } from '../corpus/store.js';
+import { StoreError, storePath } from '../corpus/store.js';
+import { openStoreForCommand } from './open-store.js';
 import { describeError } from './io.js';
 import { clip, outputWidth, textTable, wrap } from './text-table.js';
 
@@ -52,13 +53,8 @@ const FILTER_FIELDS = /^(actor|type|status|from|to|place|text|limit|offset): /;
  * exit code 2.
  */
 export async function withStore(dbFlag: string | undefined, body: (db: Database.Database) => Promise<number> | number): Promise<number> {
-  let db: Database.Database;
-  try {
-    db = openStore(storePath(dbFlag), { readonly: true });
-  } catch (e) {
-    console.error(`sitrep: ${describeError(e)}`);
-    return 2;
-  }
+  const db = openStoreForCommand(storePath(dbFlag), { readonly: true });
+  if (!db) return 2;
   try {
     return await body(db);
   } catch (e) {

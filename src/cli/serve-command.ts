@@ -1,7 +1,8 @@
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { openStore, storePath } from '../corpus/store.js';
+import { storePath } from '../corpus/store.js';
+import { openStoreForCommand } from './open-store.js';
 import { describeError } from './io.js';
 
 interface ServeFlags {
@@ -62,14 +63,9 @@ async function runServe(flags: ServeFlags): Promise<number> {
   const host = flags.host ?? '127.0.0.1';
   if (workers > 1 && cluster.isPrimary) return runPrimary(file, port, host, token, workers);
 
-  let db;
-  try {
-    // The server ingests too (POST /api/articles), so it opens the store for writing.
-    db = openStore(file);
-  } catch (e) {
-    console.error(`sitrep: ${describeError(e)}`);
-    return 2;
-  }
+  // The server ingests too (POST /api/articles), so it opens the store for writing.
+  const db = openStoreForCommand(file);
+  if (!db) return 2;
   // Loaded here, not at start-up: the other commands never pay for the HTTP framework.
   const { buildServer } = await import('../server/app.js');
   const { serveClustered } = await import('../server/cluster.js');
@@ -94,12 +90,9 @@ async function runServe(flags: ServeFlags): Promise<number> {
 
 /** The primary of --workers N: checks (and migrates) the store once, then starts the workers and waits. */
 async function runPrimary(file: string, port: number, host: string, token: string | null, workers: number): Promise<number> {
-  try {
-    openStore(file).close();
-  } catch (e) {
-    console.error(`sitrep: ${describeError(e)}`);
-    return 2;
-  }
+  const check = openStoreForCommand(file);
+  if (!check) return 2;
+  check.close();
   const { serveClustered, stopWorkers } = await import('../server/cluster.js');
   try {
     const address = await serveClustered(workers, () => Promise.reject(new Error('unreachable')), (line) => console.error(`sitrep serve: ${line}`));

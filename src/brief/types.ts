@@ -3,6 +3,8 @@
  * renderers draw. Every item carries the sentences it rests on.
  */
 
+import type { EntityRef, PlaceRef as CorpusPlaceRef, StatusClass } from '../corpus/api-types.js';
+
 export const BRIEF_SCHEMA = 'sitrep.brief/1';
 
 export interface BriefOptions {
@@ -27,21 +29,10 @@ export interface Citation {
   sentence: string;
 }
 
-export interface ActorRef {
-  id: number;
-  name: string;
-  code: string | null;
-  country: string | null;
-}
-
-export interface PlaceRef {
-  id: number;
-  name: string;
-  kind: string;
-  country: string | null;
-}
-
-export type StatusClass = 'happened' | 'planned' | 'negated' | 'hypothetical';
+/** The corpus's own actor and place rows (src/corpus/api-types.ts), as far as the brief needs them. */
+export type ActorRef = Pick<EntityRef, 'id' | 'name' | 'code' | 'country'>;
+export type PlaceRef = Pick<CorpusPlaceRef, 'id' | 'name' | 'kind' | 'country'>;
+export type { StatusClass };
 
 /** A corpus event as the brief shows it, counted over the reports visible as of the brief's day. */
 export interface EventRef {

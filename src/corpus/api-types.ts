@@ -1,6 +1,9 @@
 // The rows the query core returns and the HTTP API sends, declared without imports so that the
 // web interface's browser build reads the very same types (web/src/api.ts).
 
+/** Reported and ongoing events happened; a plan, a denial and a threat are other facts. */
+export type StatusClass = 'happened' | 'planned' | 'negated' | 'hypothetical';
+
 /** An actor of the corpus as queries return it. */
 export interface EntityRef {
   id: number;
@@ -28,7 +31,7 @@ export interface EventRow {
   quadClass: number;
   goldstein: number;
   status: 'reported' | 'ongoing' | 'planned' | 'negated' | 'hypothetical';
-  statusClass: 'happened' | 'planned' | 'negated' | 'hypothetical';
+  statusClass: StatusClass;
   date: string | null;
   dateStart: string | null;
   dateEnd: string | null;

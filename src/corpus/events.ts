@@ -1,9 +1,10 @@
 import type Database from 'better-sqlite3';
+import type { StatusClass } from './api-types.js';
 import type { EventRecord } from '../doc/layers.js';
 import { addDays, dayRange, periodStarts, type DayRange } from './dates.js';
 import { codesAgree, isSymmetricType, type CodedActor } from './same-event.js';
 
-export type StatusClass = 'happened' | 'planned' | 'negated' | 'hypothetical';
+export type { StatusClass };
 
 /** Reported and ongoing events happened; a plan, a denial and a threat are other facts. */
 export function statusClass(status: EventRecord['status']): StatusClass {

@@ -31,7 +31,7 @@ export type { EntityRef, PlaceRef, EventRow } from './query-rows.js';
 type Db = Database.Database;
 
 export type { Mention, ActorSummary, PlaceSummary, ArticleSummary } from './api-types.js';
-import type { Mention, ActorSummary, PlaceSummary, ArticleSummary } from './api-types.js';
+import type { Mention, ActorSummary, PlaceSummary, ArticleSummary, PlaceRef } from './api-types.js';
 export interface ArticleDetail {
   id: number;
   docId: string;
@@ -304,13 +304,7 @@ function actorNames(db: Db, id: number): string[] {
 // ---------------------------------------------------------------------------------------------
 // Places
 
-interface PlaceSqlRow {
-  id: number;
-  name: string;
-  kind: string;
-  country: string | null;
-  lat: number | null;
-  lon: number | null;
+interface PlaceSqlRow extends PlaceRef {
   events: number;
   articles: number;
 }

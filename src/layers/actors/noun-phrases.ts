@@ -4,6 +4,7 @@ import { KeyFlag } from './key-flags.js';
 import { addPlace, type ParseState } from './parse-state.js';
 import { isCityThenRegion, isPlaceContext } from './places.js';
 import { adjacent as adjacentExport, EntryBit, isCapitalized as isCapitalizedExport } from './units.js';
+import { isSpaceCode } from '../../doc/whitespace.js';
 
 // Read once: module exports are reached through getters when tsx runs the code as CommonJS.
 const { groupNoun: GROUP_NOUN, backReference: BACK_REFERENCE } = KeyFlag;
@@ -707,11 +708,4 @@ function describe(state: ParseState, start: number, end: number): string {
 }
 
 const POSSESSIVE_S = /[’']s\b/g;
-const SPACE = /\s/;
-
-/** `\s` of a regex, by character code for ASCII. */
-function isSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return SPACE.test(text[i]!);
-}
+const isSpaceAt = (text: string, i: number) => isSpaceCode(text.charCodeAt(i));

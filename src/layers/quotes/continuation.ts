@@ -1,6 +1,6 @@
 import type { Paragraph } from './paragraphs.js';
 import { marksIn, piecesInParagraph, type QuotePiece } from './spans.js';
-import { isSpaceCode } from './whitespace.js';
+import { isSpaceCode } from '../../doc/whitespace.js';
 
 // A statement printed over several paragraphs with one pair of marks rarely runs longer.
 const MAX_PARAGRAPHS_WITHOUT_MARKS = 8;

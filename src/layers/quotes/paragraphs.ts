@@ -1,5 +1,5 @@
 import type { Offsets } from '../../doc/span.js';
-import { isSpaceCode } from './whitespace.js';
+import { isSpaceCode } from '../../doc/whitespace.js';
 
 /** A paragraph of the article: a line of text between line breaks, trimmed. */
 export interface Paragraph extends Offsets {

@@ -2,7 +2,7 @@ import type { Doc } from '../../doc/document.js';
 import type { QuotesLexicon } from './lexicon.js';
 import { wordsIn, tokenAtOrAfter, tokenEndingBy } from './phrase.js';
 import type { QuotePiece } from './spans.js';
-import { isSpaceCode } from './whitespace.js';
+import { isSpaceCode } from '../../doc/whitespace.js';
 
 const NAME_WORD = /^\p{Lu}[\p{L}’'.-]*$/u;
 
